@@ -1,0 +1,60 @@
+"""maslihat: the law on a mäslihat deputy's mandate, as rules you can run and audit.
+
+This is the package's one public door; everything not listed in `__all__` is
+internal and may change.
+"""
+
+from maslihat.engine.evaluate import check_case, evaluate, evaluate_many, timeline
+from maslihat.engine.records import TimelineEntry
+from maslihat.errors import CaseError, EvaluationError, InputError, Issue, MaslihatError, RulesError
+from maslihat.lifecycle import MandateLifecycle
+from maslihat.model import (
+    Case,
+    Deputy,
+    Finding,
+    GroundOutcome,
+    Mandate,
+    Maslihat,
+    NextStep,
+    OtherMandate,
+    Result,
+    RulesInfo,
+    TraceEntry,
+)
+from maslihat.rules.loader import bundled_rules_dir, load_rules
+from maslihat.rules.ruleset import RuleSet
+from maslihat.source.cases import load_case, parse_case
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Case",
+    "CaseError",
+    "Deputy",
+    "EvaluationError",
+    "Finding",
+    "GroundOutcome",
+    "InputError",
+    "Issue",
+    "MandateLifecycle",
+    "Mandate",
+    "Maslihat",
+    "MaslihatError",
+    "NextStep",
+    "OtherMandate",
+    "Result",
+    "RuleSet",
+    "RulesError",
+    "RulesInfo",
+    "TimelineEntry",
+    "TraceEntry",
+    "__version__",
+    "bundled_rules_dir",
+    "check_case",
+    "evaluate",
+    "evaluate_many",
+    "load_case",
+    "load_rules",
+    "parse_case",
+    "timeline",
+]

@@ -1,0 +1,149 @@
+"""Command-line entry point: evaluate cases from files and print what the law says.
+
+Exit codes (documented in docs/cli.md): 0 evaluated; 2 bad case input or bad usage;
+3 bad rule files; 4 a defect in the rules or the engine found during evaluation.
+Input errors print one line naming file, line, column and field; never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from maslihat.cli.render import result_text, summary_line, timeline_text
+from maslihat.engine.evaluate import evaluate as evaluate_case
+from maslihat.engine.evaluate import timeline as case_timeline
+from maslihat.engine.evaluate import today
+from maslihat.errors import EvaluationError, InputError
+from maslihat.rules.loader import RULE_SUFFIXES, load_rules
+from maslihat.rules.ruleset import RuleSet
+from maslihat.source.cases import load_case
+
+EXIT_EVALUATION_DEFECT = 4
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class IsoDateType(click.ParamType):
+    """A `YYYY-MM-DD` option value."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        """Parse an ISO date or fail with a usage error."""
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date YYYY-MM-DD", param, ctx)
+
+
+def common_options(command: F) -> F:
+    """--as-of and --rules, shared by the commands that evaluate."""
+    command = click.option("--rules", "rules_dir", type=click.Path(path_type=Path),
+                           help="Directory of rule files (default: the bundled rules).")(command)
+    return click.option("--as-of", type=IsoDateType(), default=None,
+                        help="Evaluate as of this date (default: today).")(command)
+
+
+def fail(error: InputError | EvaluationError) -> None:
+    """Print one line for the error and exit with its documented code."""
+    click.echo(f"error: {error}", err=True)
+    code = error.exit_code if isinstance(error, InputError) else EXIT_EVALUATION_DEFECT
+    sys.exit(code)
+
+
+def rules_from(rules_dir: Path | None) -> RuleSet:
+    """Load the rules or exit with code 3."""
+    try:
+        return load_rules(rules_dir)
+    except InputError as error:
+        fail(error)
+        raise  # unreachable: fail() exits
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="maslihat")
+def main() -> None:
+    """The law on a mäslihat deputy's mandate, as rules you can run."""
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(path_type=Path))
+@common_options
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--explain", is_flag=True, help="Include the trace of every rule applied.")
+def evaluate(case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool,
+             explain: bool) -> None:
+    """Evaluate CASE_FILE and print what the law makes of it."""
+    rules = rules_from(rules_dir)
+    try:
+        result = evaluate_case(load_case(case_file), as_of=as_of, rules=rules, explain=explain)
+    except (InputError, EvaluationError) as error:
+        fail(error)
+        return
+    if as_json:
+        click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result_text(result))
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(path_type=Path))
+@common_options
+def timeline(case_file: Path, as_of: dt.date | None, rules_dir: Path | None) -> None:
+    """Print, event by event, the status before and after and the rule that decided it."""
+    rules = rules_from(rules_dir)
+    try:
+        entries = case_timeline(load_case(case_file), as_of=as_of, rules=rules)
+    except (InputError, EvaluationError) as error:
+        fail(error)
+        return
+    click.echo(timeline_text(entries))
+
+
+def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:
+    """The files named, and the case files inside the directories named, in order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file())
+        else:
+            yield path
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@common_options
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def batch(paths: tuple[Path, ...], as_of: dt.date | None, rules_dir: Path | None, as_json: bool) -> None:
+    """Evaluate many case files (or directories of them); one line per case.
+
+    A bad case file is reported on its own line; the others are still evaluated,
+    and the exit code is 2 if any case was bad.
+    """
+    rules = rules_from(rules_dir)
+    day = as_of or today()
+    bad = 0
+    for path in case_files(paths):
+        try:
+            result = evaluate_case(load_case(path), as_of=day, rules=rules)
+        except InputError as error:
+            bad += 1
+            click.echo(f"error: {error}", err=True)
+            continue
+        except EvaluationError as error:
+            fail(error)
+            return
+        if as_json:
+            line = {"file": str(path), "result": result.model_dump(mode="json")}
+            click.echo(json.dumps(line, ensure_ascii=False))
+        else:
+            click.echo(summary_line(str(path), result))
+    if bad:
+        sys.exit(2)

@@ -1,0 +1,99 @@
+"""Human-readable text for results, traces and timelines.
+
+Kept apart from the commands so the same rendering serves every command, and so
+that the text can be tested without running a process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from maslihat.engine.records import TimelineEntry
+from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
+
+
+def _period(start: object, end: object) -> str:
+    return f"{start} – {end}" if end else f"{start} –"
+
+
+def _ground(ground: GroundOutcome) -> str:
+    arose = f"arose {ground.arose}" if ground.arose else "arose: no event shows it"
+    stage = ground.stage.replace("_", " ")
+    return (
+        f"  {ground.number} {ground.ground} ({ground.title}): {arose}; {stage} on "
+        f"{ground.stage_date} [{ground.citation}]"
+    )
+
+
+def _finding(finding: Finding) -> str:
+    when = _period(finding.date, finding.until) if finding.until or finding.code else str(finding.date)
+    if finding.until is None and finding.severity != "violation":
+        when = str(finding.date)
+    cite = f" [{finding.citation}]" if finding.citation else ""
+    return f"  {finding.severity} {finding.code} {when}: {finding.message}{cite}"
+
+
+def _trace(entry: TraceEntry) -> list[str]:
+    event = f" (event {entry.event})" if entry.event is not None else ""
+    cite = f" [{entry.citation}]" if entry.citation else ""
+    lines = [f"  {entry.date} {entry.rule}{event}: {entry.outcome}{cite}"]
+    lines.extend(f"      {line}" for line in entry.explanation)
+    return lines
+
+
+def result_text(result: Result) -> str:
+    """The result as a person reads it."""
+    mandate = "none (not registered)"
+    if result.mandate is not None:
+        mandate = _period(result.mandate.began, result.mandate.ended)
+        if result.mandate.ended_by:
+            mandate += f", ended by {result.mandate.ended_by}"
+    lines = [
+        f"Case {result.case or '(no id)'} as of {result.as_of}",
+        f"Status:   {result.status.replace('_', ' ')}",
+        f"Eligible: {'yes' if result.eligible else 'no'}",
+        f"Mandate:  {mandate}",
+    ]
+    sections: list[tuple[str, Iterable[str]]] = [
+        ("Grounds", map(_ground, result.grounds)),
+        ("Findings", map(_finding, result.findings)),
+        ("Next steps", (f"  - {step.text}" for step in result.next_steps)),
+    ]
+    for title, rows in sections:
+        body = list(rows)
+        lines.append(f"{title}:" + ("" if body else " none"))
+        lines.extend(body)
+    if result.trace is not None:
+        lines.append("Trace:")
+        for entry in result.trace:
+            lines.extend(_trace(entry))
+    lines.append(f"Rules:    {result.rules.fingerprint}")
+    return "\n".join(lines)
+
+
+def summary_line(name: str, result: Result) -> str:
+    """One line per case, for batches."""
+    parts = [result.status]
+    if result.mandate and result.mandate.ended:
+        parts.append(f"ended {result.mandate.ended} by {result.mandate.ended_by}")
+    if not result.eligible:
+        parts.append("not eligible")
+    if result.grounds:
+        parts.append("grounds: " + ", ".join(f"{g.number} {g.stage}" for g in result.grounds))
+    codes = sorted({f.code for f in result.findings})
+    if codes:
+        parts.append("findings: " + ", ".join(codes))
+    return f"{name}  {'; '.join(parts)}"
+
+
+def timeline_text(entries: list[TimelineEntry]) -> str:
+    """The timeline, one line per step."""
+    lines = []
+    for entry in entries:
+        event = f"#{entry.event}" if entry.event is not None else "  "
+        move = entry.before if entry.before == entry.after else f"{entry.before} → {entry.after}"
+        rule = f"  by {entry.rule}" if entry.rule else ""
+        cite = f" [{entry.citation}]" if entry.citation else ""
+        note = f"  ({entry.note})" if entry.note else ""
+        lines.append(f"{entry.date} {event:>3} {entry.what:<34} {move}{rule}{cite}{note}")
+    return "\n".join(lines) if lines else "(no events)"

@@ -1,0 +1,42 @@
+"""Assemble the contract's result from a finished run."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from maslihat.model import Mandate, NextStep, Result, RulesInfo
+
+if TYPE_CHECKING:
+    from maslihat.engine.run import Run
+
+
+def build_result(run: Run) -> Result:
+    """The result of `run` as of its as-of date."""
+    status = run.chart.status
+    return Result(
+        case=run.case.case,
+        as_of=run.as_of,
+        status=status,  # type: ignore[arg-type]  # the chart's state ids are the statuses
+        eligible=bool(run.eligible),
+        mandate=Mandate(began=run.began, ended=run.ended, ended_by=run.ended_by) if run.began else None,
+        grounds=tuple(record.outcome() for record in run.grounds.values()),
+        findings=tuple(sorted(run.ledger.findings, key=lambda f: (f.date is None, f.date))),
+        next_steps=next_steps(run) if not run.chart.is_terminated else (),
+        rules=RulesInfo(fingerprint=run.rules.fingerprint),
+        trace=tuple(run.ledger.trace) if run.ledger.explain else None,
+    )
+
+
+def next_steps(run: Run) -> tuple[NextStep, ...]:
+    """What each pending ground needs next, as its procedure says."""
+    steps = []
+    for ground_id, record in run.grounds.items():
+        version = record.procedure_at(run.as_of)
+        due = version.body.next_steps.get(record.stage) if version else None
+        if due is None:
+            continue
+        situation = run.situation(run.as_of, ground=record.facts())
+        steps.append(
+            NextStep(ground=ground_id, actor=due.actor, action=due.action, text=situation.render(due.text))
+        )
+    return tuple(steps)

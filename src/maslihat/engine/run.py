@@ -1,0 +1,239 @@
+"""One evaluation of one case: events in date order drive the lifecycle chart.
+
+For each event the run asks the rules, in this order: does a lifecycle transition
+apply (registration, end of term) and does the chart allow it; is the person
+eligible (registration only); how does the event change the state; which grounds
+does it make arise (now, or on a later date such as a verdict's entry into force);
+which procedural step does it take; and which restrictions are breached. Every
+answer is recorded in the trace with the rule version and citation that gave it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import itertools
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from maslihat.engine.procedure import check_restrictions, close_breaches, take_step
+from maslihat.engine.records import GroundRecord, Ledger, TimelineEntry
+from maslihat.engine.situation import Observer, Situation
+from maslihat.engine.report import build_result
+from maslihat.engine.state import StateFold
+from maslihat.lifecycle import IN_MANDATE_PROBE, MandateLifecycle
+from maslihat.model import Case, Finding, Result
+from maslihat.rules.ruleset import Ground, GroundBody, RuleSet, TransitionDef, Version
+
+_FILE_EVENT, _TAKES_EFFECT = 1, 0  # on one date, effects of earlier decisions come first
+
+
+class Run:
+    """The evaluation of one case as of one date."""
+
+    def __init__(
+        self, case: Case, as_of: dt.date, rules: RuleSet, explain: bool, observer: Observer | None = None
+    ) -> None:
+        self.case, self.as_of, self.rules, self.observer = case, as_of, rules, observer
+        self.chart = MandateLifecycle()
+        self.ledger = Ledger(explain)
+        self.history: dict[str, list[Any]] = defaultdict(list)
+        self.grounds: dict[str, GroundRecord] = {}
+        self.began: dt.date | None = None
+        self.ended: dt.date | None = None
+        self.ended_by: str | None = None
+        self.eligible: bool | None = None
+        self.breaches: dict[tuple[str, str], int] = {}
+        self.decided_by: tuple[str | None, str | None] = (None, None)
+        start = self.situation(as_of)
+        self.state = StateFold(rules.state, {s.id: start.get(s.initial) for s in rules.state if s.initial})
+        self._agenda: list[tuple[dt.date, int, int, int | None, str, Callable[[], None]]] = []
+        self._order = itertools.count()
+
+    # -- plumbing ----------------------------------------------------------------------
+
+    def situation(self, day: dt.date, **roots: Any) -> Situation:
+        """The facts as they stand now, for rules applied as of `day`."""
+        base = {
+            "deputy": self.case.deputy,
+            "maslihat": self.case.maslihat,
+            "state": getattr(self, "state", None) and self.state.values,
+            "mandate": {"status": self.chart.status},
+        }
+        return Situation(self.rules, day, {**base, **roots}, self.history, self.observer)
+
+    def schedule(self, day: dt.date, kind: int, event: int | None, what: str, action: Callable[[], None]) -> None:
+        """Put an action on the agenda for `day`."""
+        heapq.heappush(self._agenda, (day, kind, next(self._order), event, what, action))
+
+    def finding(self, code: str, day: dt.date | None, situation: Situation, event: int | None,
+                citation: str | None = None) -> int:
+        """Record a finding; returns its index so an open breach can be closed later."""
+        definition = self.rules.findings[code]
+        self.ledger.findings.append(
+            Finding(
+                code=code,
+                severity=definition.severity,  # type: ignore[arg-type]  # checked by the model
+                date=day,
+                message=situation.render(definition.message),
+                citation=definition.citation or citation,
+                event=event,
+            )
+        )
+        return len(self.ledger.findings) - 1
+
+    def move(self, transition: str, day: dt.date, ended_by: str | None, rule: str | None,
+             citation: str | None) -> None:
+        """Fire a chart transition and note when the mandate began or ended."""
+        was_initial = self.chart.status == MandateLifecycle.initial_state.id
+        self.chart.send(transition)
+        if rule is not None:
+            self.decided_by = (rule, citation)
+        if was_initial and self.chart.status != MandateLifecycle.initial_state.id:
+            self.began = day
+        if self.chart.is_terminated and self.ended is None:
+            self.ended, self.ended_by = day, ended_by
+            close_breaches(self, day)
+
+    # -- the run -----------------------------------------------------------------------
+
+    def execute(self) -> Result:
+        """Apply every event up to the as-of date and report where the case stands."""
+        for index, event in enumerate(self.case.events):
+            self.schedule(event.date, _FILE_EVENT, index, event.type,
+                          lambda index=index, event=event: self.apply(index, event))
+        while self._agenda:
+            day, _, _, index, what, action = heapq.heappop(self._agenda)
+            before = self.chart.status
+            self.decided_by = (None, None)
+            if day > self.as_of:
+                self.ledger.note("as_of", day, "after the as-of date: not considered", event=index)
+                self.log(day, index, what, before, "after the as-of date: not considered")
+                continue
+            action()
+            self.log(day, index, what, before, "")
+        if self.eligible is None:
+            self.check_eligibility(self.as_of, None)
+        return build_result(self)
+
+    def log(self, day: dt.date, index: int | None, what: str, before: str, note: str) -> None:
+        """Add a timeline entry for the step just taken."""
+        rule, citation = self.decided_by
+        self.ledger.timeline.append(
+            TimelineEntry(day, index, what, before, self.chart.status, rule, citation, note)
+        )
+
+    def apply(self, index: int, event: Any) -> None:
+        """Apply one event of the case file."""
+        day = event.date
+        transition = self.transition_for(index, event)
+        name = transition.transition if transition else IN_MANDATE_PROBE
+        if not self.chart.allows(name):
+            self.reject(index, event, day)
+            return
+        if transition and transition.eligibility_on is not None:
+            situation = self.situation(day, event=event)
+            check_day = next((v for p in transition.eligibility_on if (v := situation.get(p))), day)
+            if not self.check_eligibility(check_day, index):
+                self.decided_by = (f"lifecycle.{transition.id}", transition.citation)
+                return
+        self.move(name, day, self.rules.lifecycle.ended_by_term,
+                  f"lifecycle.{transition.id}" if transition else None,
+                  transition.citation if transition else None)
+        self.state.apply(event)
+        self.history[event.type].append(event)
+        self.triggers(index, event)
+        take_step(self, index, event)
+        check_restrictions(self, day, index)
+
+    def transition_for(self, index: int, event: Any) -> TransitionDef | None:
+        """The lifecycle transition this event makes, if any."""
+        for transition in self.rules.lifecycle.transitions.get(event.type, ()):
+            explained = transition.when.evaluate(self.situation(event.date, event=event))
+            self.ledger.note(f"lifecycle.{transition.id}", event.date,
+                             transition.transition if explained.value else "does not apply",
+                             event=index, citation=transition.citation, explanation=explained)
+            if explained.value:
+                return transition
+        return None
+
+    def reject(self, index: int, event: Any, day: dt.date) -> None:
+        """Report an event the chart does not allow in the current state."""
+        life = self.rules.lifecycle
+        code = life.not_allowed if self.chart.allows(IN_MANDATE_PROBE) else life.outside_mandate
+        self.finding(code, day, self.situation(day, event=event), index)
+        self.ledger.note("lifecycle", day, f"{code}: {event.type} not allowed when {self.chart.status}", event=index)
+        self.decided_by = ("lifecycle", None)
+
+    def check_eligibility(self, day: dt.date, index: int | None) -> bool:
+        """Evaluate every eligibility check in force on `day`; report those not met."""
+        eligible = True
+        for check in self.rules.checks:
+            version = check.versions.at(day)
+            if version is None:
+                continue
+            situation = self.situation(day, check={"date": day})
+            explained = version.body.evaluate(situation)
+            self.ledger.note(version.key, day, "met" if explained.value else "not met", event=index,
+                             citation=version.citation, explanation=explained,
+                             inputs=situation.derived_reads, version=version.key)
+            if not explained.value:
+                eligible = False
+                self.finding(check.finding, day, situation, index, version.citation)
+        self.eligible = eligible
+        return eligible
+
+    def triggers(self, index: int, event: Any) -> None:
+        """Find the grounds this event makes arise, now or when it takes effect."""
+        for ground in self.rules.triggers.get(event.type, ()):
+            if ground.id in self.grounds:
+                continue
+            for version in ground.versions:
+                if self.trigger(ground, version, index, event):
+                    break
+
+    def trigger(self, ground: Ground, version: Version[GroundBody], index: int, event: Any) -> bool:
+        """Whether one version of a ground is triggered by `event`; if so, schedule it."""
+        for trigger in version.body.triggers:
+            if trigger.event != event.type:
+                continue
+            arises = self.situation(event.date, event=event).get(trigger.arises_on)
+            if arises is None or not version.in_force(arises):
+                continue
+            explained = trigger.when.evaluate(self.situation(arises, event=event))
+            verdict = "arises" if explained.value else "does not arise"
+            if explained.value and arises > self.as_of:
+                verdict = f"would arise on {arises}, after the as-of date"
+            self.ledger.note(version.key, arises, verdict, event=index, citation=version.citation,
+                             explanation=explained, version=version.key)
+            if not explained.value or arises > self.as_of:
+                continue
+            if arises == event.date:
+                self.arise(ground, version, arises, index)
+            else:
+                self.schedule(arises, _TAKES_EFFECT, index, f"{event.type} takes effect",
+                              lambda: self.arise_later(ground, version, arises, index, event))
+            return True
+        return False
+
+    def arise_later(self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int, event: Any) -> None:
+        """A ground whose event takes effect today arises, if the mandate is in force."""
+        if not self.chart.allows(IN_MANDATE_PROBE):
+            self.reject(index, event, day)
+        elif ground.id not in self.grounds:
+            self.arise(ground, version, day, index)
+
+    def arise(self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int | None) -> None:
+        """A ground arises: record it and start its procedure."""
+        procedure = self.rules.procedures[version.body.procedure]
+        record = GroundRecord(version, ground.number, ground.title, procedure, day, "arisen", day)
+        pv = procedure.versions.at(day)
+        outcome = pv.body.on_arising if pv else None
+        if outcome is not None and outcome.when.evaluate(self.situation(day, ground=record.facts())).value:
+            record.stage = outcome.stage
+        self.grounds[ground.id] = record
+        ends = outcome is not None and outcome.ends_mandate
+        self.ledger.note(pv.key if pv else procedure.id, day, f"ground {ground.id} {record.stage}", event=index,
+                         citation=pv.citation if pv else None)
+        self.move("terminate" if ends else "ground_arises", day, ground.id, version.key, version.citation)

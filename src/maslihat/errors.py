@@ -1,0 +1,79 @@
+"""One exception tree, split by phase, so callers can catch exactly what they can handle.
+
+Rule files are checked when they are loaded (`RulesError`), cases when they are
+validated (`CaseError`), and anything that goes wrong while evaluating a valid case
+against valid rules is an `EvaluationError`, which means a bug in the rules or the
+engine rather than bad input. Input errors carry `Issue` records with file, line,
+column and field path so that a person can go straight to the mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "CaseError",
+    "EvaluationError",
+    "InputError",
+    "Issue",
+    "MaslihatError",
+    "RulesError",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem in one input document, located as precisely as the source allows."""
+
+    message: str
+    field: str = ""
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class MaslihatError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class InputError(MaslihatError):
+    """A document given to the engine is malformed; nothing was evaluated."""
+
+    exit_code = 2
+
+    def __init__(self, issues: list[Issue] | tuple[Issue, ...]) -> None:
+        if not issues:
+            raise ValueError("an input error needs at least one issue")
+        self.issues = tuple(issues)
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        """The first issue on one line, with a count of the others."""
+        first = str(self.issues[0])
+        more = len(self.issues) - 1
+        return first if more == 0 else f"{first} (and {more} more)"
+
+
+class CaseError(InputError):
+    """A case file is malformed or inconsistent with itself or with the rules."""
+
+    exit_code = 2
+
+
+class RulesError(InputError):
+    """A rule file is malformed, or the rule set does not hang together."""
+
+    exit_code = 3
+
+
+class EvaluationError(MaslihatError):
+    """Evaluation failed on valid input: a defect in the rules or the engine."""

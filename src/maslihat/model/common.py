@@ -1,0 +1,66 @@
+"""Building blocks shared by every model: a frozen strict base, ISO dates, KATO codes.
+
+Dates must be written as ISO `YYYY-MM-DD` strings (or be `date` objects). Pydantic
+would otherwise accept an integer as a Unix timestamp, so `born: 1985` would quietly
+mean 1 January 1970; we refuse that instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Frozen(BaseModel):
+    """Immutable, closed model: unknown keys are errors, instances are hashable values."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_type", "expected a date YYYY-MM-DD, not a date and time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_invalid", "{value} is not a calendar date", {"value": value}
+            ) from None
+    raise PydanticCustomError("date_type", "expected a date YYYY-MM-DD, got {value}", {"value": repr(value)})
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A calendar date written `YYYY-MM-DD`."""
+
+
+def _kato_text(value: Any) -> Any:
+    # An unquoted code is read by YAML as an integer; a KATO code never starts with 0.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Kato = Annotated[str, BeforeValidator(_kato_text), StringConstraints(pattern=r"^[1-9]\d{8}$")]
+"""A 9-digit KATO code of an administrative-territorial unit or settlement."""
+
+Text = Annotated[str, StringConstraints(strict=True, min_length=1)]
+"""Non-empty text; numbers and booleans are not silently turned into text."""
+
+
+def _alpha2(value: str) -> str:
+    if len(value) == 2 and value.isascii() and value.isalpha() and value.isupper():
+        return value
+    raise PydanticCustomError(
+        "country_code", "'{value}' is not an ISO 3166 alpha-2 code such as KZ", {"value": value}
+    )
+
+
+CountryCode = Annotated[str, StringConstraints(strict=True), AfterValidator(_alpha2)]
+"""An ISO 3166 alpha-2 country code in capitals, such as `KZ`."""

@@ -1,0 +1,111 @@
+"""The result of evaluating a case: contract v1's JSON, as models.
+
+Fields beyond the contract (`title`, `procedure`, `stage_date` on grounds; `event` on
+findings; structured next steps; the trace) are additions, as the contract allows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
+
+from maslihat.model.common import Frozen
+
+Status = Literal["candidate", "active", "termination_pending", "terminated", "expired"]
+Stage = Literal["arisen", "submitted", "vote_failed", "decided", "automatic"]
+Severity = Literal["violation", "warning", "info"]
+
+JsonValue = Any
+
+
+class Mandate(Frozen):
+    """When the mandate began and, if it has ended, when and why."""
+
+    began: dt.date
+    ended: dt.date | None = None
+    ended_by: str | None = Field(
+        default=None, description="A ground id, or `term_expired`."
+    )
+
+
+class GroundOutcome(Frozen):
+    """An early-termination ground that has arisen or been submitted, and how far it went."""
+
+    ground: str
+    number: int
+    title: str
+    arose: dt.date | None = Field(
+        description="When the ground arose; null when only the TEC's submission shows it."
+    )
+    stage: Stage
+    stage_date: dt.date = Field(description="When the ground reached its current stage.")
+    procedure: str
+    citation: str
+
+
+class Finding(Frozen):
+    """Something the law has to say about the case that is not a ground."""
+
+    code: str
+    severity: Severity
+    date: dt.date | None
+    until: dt.date | None = None
+    message: str
+    citation: str | None
+    event: int | None = Field(
+        default=None, description="Index in the case's `events` of the event concerned."
+    )
+
+
+class NextStep(Frozen):
+    """What has to happen next for a pending ground, and who does it."""
+
+    ground: str
+    actor: str
+    action: str
+    text: str
+
+
+class TraceEntry(Frozen):
+    """One rule applied during evaluation: what it read, what it concluded, and why."""
+
+    rule: str
+    version: str | None = None
+    date: dt.date | None
+    event: int | None = None
+    inputs: dict[str, JsonValue] = Field(default_factory=dict)
+    outcome: str
+    citation: str | None = None
+    explanation: list[str] = Field(default_factory=list)
+
+
+class RulesInfo(Frozen):
+    """Which rule set produced the result."""
+
+    fingerprint: str
+
+
+class Result(Frozen):
+    """What the law makes of a case on the as-of date."""
+
+    case: str | None
+    as_of: dt.date
+    status: Status
+    eligible: bool
+    mandate: Mandate | None
+    grounds: tuple[GroundOutcome, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    next_steps: tuple[NextStep, ...] = ()
+    rules: RulesInfo
+    trace: tuple[TraceEntry, ...] | None = Field(
+        default=None, description="Present only when an explanation was asked for."
+    )
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_trace(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("trace") is None:
+            data.pop("trace", None)
+        return data

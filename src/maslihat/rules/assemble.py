@@ -1,0 +1,303 @@
+"""Compile each section of the rule files and assemble the `RuleSet`.
+
+The order matters only in that declarations (facts, state, lists, findings) are
+gathered before the rules that refer to them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import get_args
+
+from maslihat.errors import RulesError
+from maslihat.lifecycle import TRANSITIONS
+from maslihat.model import EVENT_MODELS
+from maslihat.model.result import Stage
+from maslihat.rules import conditions as c
+from maslihat.rules import derived as d
+from maslihat.rules import documents as doc
+from maslihat.rules.compiler import Compiler, Site
+from maslihat.rules.ruleset import (
+    Check,
+    FindingDef,
+    Ground,
+    GroundBody,
+    GuardDef,
+    Lifecycle,
+    ListDef,
+    NextStepDef,
+    OutcomeDef,
+    Procedure,
+    ProcedureBody,
+    Restriction,
+    RestrictionBody,
+    RuleSet,
+    StateDef,
+    StepDef,
+    TransitionDef,
+    TriggerDef,
+    Version,
+)
+from maslihat.rules.scope import GROUND_FIELDS, Scope
+from maslihat.rules.syntax import FactDoc
+from maslihat.source import Document
+
+STAGES = frozenset(get_args(Stage))
+
+
+def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -> RuleSet:
+    """Compile parsed rule files into a rule set, or raise `RulesError` with every issue."""
+    k = Compiler(files)
+    for fact, site in k.entries("facts"):
+        k.fact_docs[fact.id] = (fact, site)
+    states = _state(k)
+    base = Scope.base(frozenset(state.id for state in states))
+    findings = {f.code: FindingDef(f.code, f.severity, f.message, f.citation) for f, _ in k.entries("findings")}
+    lists = _lists(k)
+    facts = {fid: _derived(k, fd, site) for fid, (fd, site) in k.fact_docs.items()}
+    for fid, (_, site) in k.fact_docs.items():
+        k.fact(fid, site, base.with_root("check", frozenset({"date"})).with_any_event())
+    checks = _checks(k, base, findings)
+    procedures = _procedures(k, base, findings)
+    grounds = _grounds(k, base, procedures)
+    restrictions = _restrictions(k, base, findings)
+    lifecycle = _lifecycle(k, base, findings)
+    _vocabulary_fields(k, lists)
+    if k.issues:
+        raise RulesError(sorted(k.issues, key=lambda i: (i.file or "", i.line or 0, i.column or 0)))
+    assert lifecycle is not None  # _lifecycle records an issue when it is missing
+    triggers: dict[str, list[Ground]] = defaultdict(list)
+    for ground in grounds.values():
+        for event in sorted({t.event for v in ground.versions for t in v.body.triggers}):
+            triggers[event].append(ground)
+    return RuleSet(
+        facts=facts,
+        state=states,
+        lists=lists,
+        findings=findings,
+        checks=checks,
+        grounds=dict(sorted(grounds.items(), key=lambda item: item[1].number)),
+        procedures=procedures,
+        restrictions=restrictions,
+        lifecycle=lifecycle,
+        fingerprint=fingerprint(files),
+        source=source,
+        triggers={event: tuple(gs) for event, gs in triggers.items()},
+        ground_events=frozenset(
+            step.event for p in procedures.values() for v in p.versions for step in v.body.steps.values()
+        ),
+    )
+
+
+def fingerprint(files: Sequence[tuple[Document, doc.RuleFile]]) -> str:
+    """A digest of the rules' content, independent of file names, order and machine."""
+    contents = sorted(
+        json.dumps(rule_file.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+                   sort_keys=True, ensure_ascii=False)
+        for _, rule_file in files
+    )
+    return "sha256:" + hashlib.sha256("\n".join(contents).encode()).hexdigest()
+
+
+def _state(k: Compiler) -> tuple[StateDef, ...]:
+    out = []
+    for state, site in k.entries("state"):
+        for kind in ("set", "add", "remove"):
+            for i, update in enumerate(getattr(state, kind)):
+                k.event_ref(update.event, site.at(kind, i, "event"))
+                if kind == "set" and update.value is None:
+                    k.problem(site.at(kind, i), "a set update needs a value")
+                if kind != "set" and not update.key:
+                    k.problem(site.at(kind, i), "an add or remove update needs key fields")
+        out.append(
+            StateDef(
+                id=state.id,
+                text=state.text,
+                initial=state.initial,
+                collection=bool(state.add or state.remove),
+                set={u.event: u.value or "" for u in state.set},
+                add={u.event: tuple(u.key or ()) for u in state.add},
+                remove={u.event: tuple(u.key or ()) for u in state.remove},
+            )
+        )
+    return tuple(out)
+
+
+def _lists(k: Compiler) -> dict[str, ListDef]:
+    out = {}
+    for entry, site in k.entries("lists"):
+        items = tuple(
+            Version(item.id, item.valid_from, item.valid_to, item.citation, item.text, item.basis,
+                    item.interpretation, tuple(item.tags))
+            for item in entry.items
+        )
+        validates = tuple(tuple(v.split(".", 1)) for v in entry.validates)
+        for i, (event, name) in enumerate(validates):
+            if event not in EVENT_MODELS or name not in EVENT_MODELS[event].model_fields:
+                k.problem(site.at("validates", i), f"no event field {event}.{name}")
+        out[entry.id] = ListDef(entry.id, entry.title, validates, items)  # type: ignore[arg-type]
+    return out
+
+
+def _derived(k: Compiler, fact: FactDoc, site: Site) -> d.Derived:
+    nid = f"facts.{fact.id}"
+    if fact.years_between:
+        yb = fact.years_between
+        return d.YearsBetween(fact.id, yb.from_, yb.to, yb.leap_day)
+    if fact.count:
+        where = None
+        if fact.count.where:
+            where = k.condition(fact.count.where, site.at("count", "where"), f"{nid}.where", _UNCHECKED)
+        return d.CountOf(fact.id, fact.count.items, where)
+    if fact.run_length:
+        run = fact.run_length
+        k.event_ref(run.event, site.at("run_length", "event"))
+        return d.RunLength(
+            fact.id, run.event, k.condition(run.where, site.at("run_length", "where"), f"{nid}.where", _UNCHECKED)
+        )
+    if fact.sum:
+        return d.SumOf(fact.id, tuple(fact.sum))
+    return d.FirstOf(fact.id, tuple(fact.first_of or ()))
+
+
+class _Unchecked(Scope):
+    """Paths inside named facts are checked where the fact is used, not here."""
+
+    def problem(self, path: str) -> str | None:
+        return None
+
+
+_UNCHECKED = _Unchecked()
+
+
+def _checks(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> tuple[Check, ...]:
+    scope = base.with_root("check", frozenset({"date"}))
+    out = []
+    for check, site in k.entries("checks"):
+        k.finding_ref(check.finding, site.at("finding"), findings)
+        versions = k.versions(
+            check.id, check.versions, site.at("versions"),
+            lambda v, vs, key: k.condition(v.condition, vs.at("condition"), f"checks.{key}", scope),
+        )
+        out.append(Check(check.id, check.finding, versions))
+    return tuple(out)
+
+
+def _outcome(k: Compiler, outcome: doc.Outcome, site: Site, nid: str, scope: Scope) -> OutcomeDef:
+    if outcome.stage not in STAGES:
+        k.problem(site.at("stage"), f"unknown stage {outcome.stage!r}; stages: {', '.join(sorted(STAGES))}")
+    return OutcomeDef(k.condition(outcome.when, site.at("when"), nid, scope), outcome.stage, outcome.ends_mandate,
+                      outcome.citation)
+
+
+def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> dict[str, Procedure]:
+    def body(v: doc.ProcedureVersion, vs: Site, key: str) -> ProcedureBody:
+        nid = f"procedures.{key}"
+        steps = {}
+        for i, step in enumerate(v.steps):
+            ss, sid = vs.at("steps", i), f"{nid}.steps.{step.id}"
+            k.event_ref(step.event, ss.at("event"))
+            if step.event in EVENT_MODELS and "ground" not in EVENT_MODELS[step.event].model_fields:
+                k.problem(ss.at("event"), f"event {step.event!r} has no ground field to address")
+            scope = base.with_event(step.event).with_root("ground", GROUND_FIELDS)
+            guards = []
+            for g, guard in enumerate(step.guards):
+                k.finding_ref(guard.finding, ss.at("guards", g, "finding"), findings)
+                cond = k.condition(guard.condition, ss.at("guards", g, "condition"), f"{sid}.guards.{guard.id}", scope)
+                guards.append(GuardDef(guard.id, cond, guard.finding, guard.effect, guard.citation))
+            outcomes = tuple(
+                _outcome(k, o, ss.at("outcomes", o_i), f"{sid}.outcomes[{o_i}]", scope)
+                for o_i, o in enumerate(step.outcomes)
+            )
+            steps[step.event] = StepDef(step.id, step.event, tuple(guards), outcomes)
+        for stage in v.next_steps:
+            if stage not in STAGES:
+                k.problem(vs.at("next_steps", stage), f"unknown stage {stage!r}")
+        next_steps = {st: NextStepDef(n.actor, n.action, n.text) for st, n in v.next_steps.items()}
+        on_arising = _outcome(k, v.on_arising, vs.at("on_arising"), f"{nid}.on_arising", base)
+        return ProcedureBody(on_arising, steps, next_steps)
+
+    return {
+        p.id: Procedure(p.id, p.title, k.versions(p.id, p.versions, site.at("versions"), body))
+        for p, site in k.entries("procedures")
+    }
+
+
+def _grounds(k: Compiler, base: Scope, procedures: dict[str, Procedure]) -> dict[str, Ground]:
+    out: dict[str, Ground] = {}
+    numbers: dict[int, str] = {}
+
+    def body(v: doc.GroundVersion, vs: Site, key: str) -> GroundBody:
+        if v.procedure not in procedures:
+            k.problem(vs.at("procedure"), f"unknown procedure {v.procedure!r}")
+        triggers = []
+        for i, t in enumerate(v.triggers):
+            ts = vs.at("triggers", i)
+            k.event_ref(t.event, ts.at("event"))
+            scope = base.with_event(t.event)
+            k.fact(t.arises_on, ts.at("arises_on"), scope)
+            when = k.condition(t.when, ts.at("when"), f"grounds.{key}.triggers[{i}]", scope)
+            triggers.append(TriggerDef(t.event, when, t.arises_on))
+        return GroundBody(v.procedure, tuple(triggers))
+
+    for g, site in k.entries("grounds"):
+        if g.number in numbers:
+            k.problem(site.at("number"), f"ground number {g.number} is already used by {numbers[g.number]!r}")
+        numbers[g.number] = g.id
+        out[g.id] = Ground(g.id, g.number, g.title, k.versions(g.id, g.versions, site.at("versions"), body))
+    return out
+
+
+def _restrictions(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> tuple[Restriction, ...]:
+    out = []
+    for r, site in k.entries("restrictions"):
+        k.finding_ref(r.finding, site.at("finding"), findings)
+
+        def body(v: doc.RestrictionVersion, vs: Site, key: str) -> RestrictionBody:
+            scope = base
+            if v.for_each:
+                k.fact(v.for_each, vs.at("for_each"), base)
+                scope = base.with_root("item", None)
+            return RestrictionBody(v.for_each, k.condition(v.condition, vs.at("condition"), f"restrictions.{key}", scope))
+
+        out.append(Restriction(r.id, r.finding, k.versions(r.id, r.versions, site.at("versions"), body)))
+    return tuple(out)
+
+
+def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lifecycle | None:
+    found = [(rf.lifecycle, Site(document, ("lifecycle",))) for document, rf in k.files if rf.lifecycle]
+    if len(found) != 1:
+        site = found[1][1] if found else Site(k.files[0][0], ()) if k.files else None
+        if site is not None:
+            k.problem(site, f"exactly one file must have a lifecycle section (found {len(found)})")
+        return None
+    life, site = found[0]
+    for name in ("outside_mandate", "not_allowed"):
+        k.finding_ref(getattr(life, name), site.at(name), findings)
+    transitions: dict[str, list[TransitionDef]] = defaultdict(list)
+    for i, t in enumerate(life.transitions):
+        ts = site.at("transitions", i)
+        k.event_ref(t.event, ts.at("event"))
+        if t.transition not in TRANSITIONS:
+            k.problem(ts.at("transition"), f"the lifecycle chart has no transition {t.transition!r}; it has: {', '.join(sorted(TRANSITIONS))}")
+        scope = base.with_event(t.event)
+        for j, path in enumerate(t.eligibility_on or ()):
+            k.fact(path, ts.at("eligibility_on", j), scope)
+        when = k.condition(t.when, ts.at("when"), f"lifecycle.{t.id}", scope)
+        transitions[t.event].append(
+            TransitionDef(t.id, t.event, when, t.transition,
+                          tuple(t.eligibility_on) if t.eligibility_on is not None else None, t.citation, t.text)
+        )
+    return Lifecycle({e: tuple(ts) for e, ts in transitions.items()}, life.outside_mandate, life.not_allowed, life.ended_by_term)
+
+
+def _vocabulary_fields(k: Compiler, lists: dict[str, ListDef]) -> None:
+    owners: dict[tuple[str, str], str] = {}
+    for entry in lists.values():
+        for field in entry.validates:
+            if field in owners:
+                k.problem(Site(k.files[0][0], ()), f"{'.'.join(field)} is validated by two lists")
+            owners[field] = entry.id

@@ -1,0 +1,305 @@
+"""Compiled conditions: small immutable objects that evaluate and explain themselves.
+
+Each node knows its id (its path in the rule set, e.g.
+`grounds.conviction@2015-01-01.triggers[0].when.all[1]`) and returns an
+`Explanation` carrying its value, the facts it read and its children's explanations.
+The trace of `--explain` and the coverage audit are both built from these.
+`all` and `any` stop at the first child that decides them, as a reader would; the
+children not evaluated are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Protocol
+
+from maslihat.errors import EvaluationError
+
+
+class Facts(Protocol):
+    """What a condition can ask of the situation it is evaluated in."""
+
+    @property
+    def day(self) -> dt.date:
+        """The date the rules are applied for (lists are taken as in force that day)."""
+        ...
+
+    def get(self, path: str) -> Any:
+        """The value of a fact path or a named fact."""
+        ...
+
+    def items_of(self, list_id: str, tagged: str | None) -> frozenset[str]:
+        """The ids of a list's items in force on `day`, optionally only those tagged."""
+        ...
+
+    def history(self, event_type: str) -> Sequence[Any]:
+        """The events of a type applied so far in the mandate, oldest first."""
+        ...
+
+    def bind(self, root: str, value: Any) -> Facts:
+        """The same situation with one more root (such as `item`) bound."""
+        ...
+
+    def observe(self, node: str, value: bool) -> None:
+        """Note that condition `node` was evaluated to `value` (for coverage)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a condition has the value it has."""
+
+    node: str
+    text: str
+    value: bool
+    inputs: dict[str, Any] = field(default_factory=dict)
+    children: tuple[Explanation, ...] = ()
+    skipped: tuple[str, ...] = ()
+
+    def lines(self, indent: int = 0) -> list[str]:
+        """The explanation as indented lines, ✓ for true and ✗ for false."""
+        mark = "✓" if self.value else "✗"
+        out = [f"{'  ' * indent}{mark} {self.text}"]
+        for child in self.children:
+            out.extend(child.lines(indent + 1))
+        out.extend(f"{'  ' * (indent + 1)}· {text} (not needed)" for text in self.skipped)
+        return out
+
+    def facts(self) -> dict[str, Any]:
+        """Every fact read anywhere in this explanation."""
+        found = dict(self.inputs)
+        for child in self.children:
+            found.update(child.facts())
+        return found
+
+
+class Condition(Protocol):
+    """A compiled condition."""
+
+    node: str
+
+    def evaluate(self, facts: Facts) -> Explanation:
+        """Evaluate against `facts` and say why."""
+        ...
+
+    def walk(self) -> Iterable[Condition]:
+        """This node and every node below it."""
+        ...
+
+
+def show(value: Any) -> str:
+    """A value as it would be written in a rule file."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Fraction):
+        return str(value) if value.denominator != 1 else str(value.numerator)
+    if isinstance(value, frozenset | set):
+        return "[" + ", ".join(sorted(map(str, value))) + "]"
+    if value is None:
+        return "null"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+class Operand(Protocol):
+    """The right-hand side of a comparison."""
+
+    def resolve(self, facts: Facts) -> tuple[Any, dict[str, Any]]:
+        """The value, and any facts read to get it."""
+        ...
+
+    def describe(self) -> str:
+        """How the operand reads in a rule."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Constant:
+    """A value written in the rule."""
+
+    value: Any
+
+    def resolve(self, facts: Facts) -> tuple[Any, dict[str, Any]]:
+        """The literal itself."""
+        return self.value, {}
+
+    def describe(self) -> str:
+        """The literal as written."""
+        return show(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class FactValue:
+    """Another fact, optionally multiplied by a fraction (`2/3 × maslihat.seats`)."""
+
+    path: str
+    times: Fraction | None = None
+
+    def resolve(self, facts: Facts) -> tuple[Any, dict[str, Any]]:
+        """The fact's value, scaled."""
+        value = facts.get(self.path)
+        if self.times is not None and value is not None:
+            value = Fraction(value) * self.times
+        return value, {self.path: facts.get(self.path)}
+
+    def describe(self) -> str:
+        """`2/3 × maslihat.seats`."""
+        return self.path if self.times is None else f"{show(self.times)} × {self.path}"
+
+
+@dataclass(frozen=True, slots=True)
+class ListItems:
+    """The items of a rule list in force on the evaluation date."""
+
+    list_id: str
+    tagged: str | None = None
+
+    def resolve(self, facts: Facts) -> tuple[Any, dict[str, Any]]:
+        """The item ids, as a set."""
+        return facts.items_of(self.list_id, self.tagged), {}
+
+    def describe(self) -> str:
+        """`list position_categories tagged incompatible`."""
+        tag = f" tagged {self.tagged}" if self.tagged else ""
+        return f"list {self.list_id}{tag}"
+
+
+def kato_within(place: str, unit: str) -> bool:
+    """Whether KATO code `place` lies inside unit `unit` (trailing zero levels dropped)."""
+    prefix = unit
+    for boundary in (6, 4, 2):
+        if set(prefix[boundary:]) <= {"0"}:
+            prefix = prefix[:boundary]
+    return place.startswith(prefix)
+
+
+def _ordered(compare: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
+    def check(left: Any, right: Any) -> bool:
+        return left is not None and right is not None and compare(left, right)
+
+    return check
+
+
+OPERATIONS: dict[str, tuple[str, Callable[[Any, Any], bool]]] = {
+    "eq": ("=", operator.eq),
+    "ne": ("≠", operator.ne),
+    "gt": (">", _ordered(operator.gt)),
+    "ge": ("≥", _ordered(operator.ge)),
+    "lt": ("<", _ordered(operator.lt)),
+    "le": ("≤", _ordered(operator.le)),
+    "in": ("in", lambda left, right: left in right),
+    "not_in": ("not in", lambda left, right: left not in right),
+    "within": ("within", lambda left, right: kato_within(str(left), str(right))),
+}
+"""Operator name to its symbol and test; ordering against a missing value is false."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A fact compared with a value: `age ≥ 20`, `event.offence in [crime, ...]`."""
+
+    node: str
+    path: str
+    op: str
+    operand: Operand
+
+    def evaluate(self, facts: Facts) -> Explanation:
+        """Compare, reading the fact and the operand."""
+        left = facts.get(self.path)
+        right, read = self.operand.resolve(facts)
+        symbol, test = OPERATIONS[self.op]
+        try:
+            value = bool(test(left, right))
+        except TypeError as exc:
+            raise EvaluationError(
+                f"{self.node}: cannot compare {show(left)} {symbol} {show(right)}"
+            ) from exc
+        facts.observe(self.node, value)
+        detail = f"{self.path} = {show(left)}"
+        if read or isinstance(self.operand, ListItems):
+            detail += f"; {self.operand.describe()} = {show(right)}"
+        return Explanation(
+            node=self.node,
+            text=f"{self.path} {symbol} {self.operand.describe()}  ({detail})",
+            value=value,
+            inputs={self.path: left, **read},
+        )
+
+    def walk(self) -> Iterable[Condition]:
+        """Just this node."""
+        yield self
+
+
+@dataclass(frozen=True, slots=True)
+class Combination:
+    """`all` (every child true) or `any` (some child true), stopping once decided."""
+
+    node: str
+    kind: str
+    children: tuple[Condition, ...]
+
+    def evaluate(self, facts: Facts) -> Explanation:
+        """Evaluate children in order until one decides the outcome."""
+        deciding = self.kind == "any"  # the child value that settles the combination
+        done: list[Explanation] = []
+        for child in self.children:
+            explained = child.evaluate(facts)
+            done.append(explained)
+            if explained.value is deciding:
+                break
+        value = deciding if done[-1].value is deciding else not deciding
+        facts.observe(self.node, value)
+        skipped = tuple(describe(child) for child in self.children[len(done) :])
+        return Explanation(self.node, self.kind, value, children=tuple(done), skipped=skipped)
+
+    def walk(self) -> Iterable[Condition]:
+        """This node and all below it."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Negation:
+    """True when its child is false."""
+
+    node: str
+    child: Condition
+
+    def evaluate(self, facts: Facts) -> Explanation:
+        """Evaluate the child and invert."""
+        explained = self.child.evaluate(facts)
+        facts.observe(self.node, not explained.value)
+        return Explanation(self.node, "not", not explained.value, children=(explained,))
+
+    def walk(self) -> Iterable[Condition]:
+        """This node and all below it."""
+        yield self
+        yield from self.child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Always:
+    """The condition of a rule that has none: always true."""
+
+    node: str
+
+    def evaluate(self, facts: Facts) -> Explanation:
+        """True."""
+        return Explanation(self.node, "always", True)
+
+    def walk(self) -> Iterable[Condition]:
+        """Nothing to cover."""
+        return ()
+
+
+def describe(condition: Condition) -> str:
+    """A short reading of a condition, for skipped children."""
+    if isinstance(condition, Comparison):
+        return f"{condition.path} {OPERATIONS[condition.op][0]} {condition.operand.describe()}"
+    if isinstance(condition, Combination):
+        return f"{condition.kind}(…)"
+    return "not(…)" if isinstance(condition, Negation) else "always"

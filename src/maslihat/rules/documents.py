@@ -1,0 +1,249 @@
+"""The rule files as plain validated documents: what a rule author may write.
+
+Every rule has an id, a citation of the provision it encodes, a paraphrase of that
+provision, a provenance mark and dates of validity. Rules that change over time have
+several `versions`, each dated; `valid_to` is the last day a version is in force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictBool, StrictStr, model_validator
+
+from maslihat.model.common import Frozen, IsoDate
+from maslihat.rules.syntax import Condition, FactDoc, FactPath
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", strict=True)]
+Provenance = Literal["read", "reported", "inferred"]
+
+
+class Dated(Frozen):
+    """When a rule (or a version of it) is in force: `valid_to` is its last day."""
+
+    valid_from: IsoDate
+    valid_to: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Dated:
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+        return self
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether this is in force on `day`."""
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+class Cited(Dated):
+    """A dated piece of law: where it comes from and how sure we are of it."""
+
+    citation: StrictStr
+    text: StrictStr = Field(description="A paraphrase of the provision, in our own words.")
+    basis: Provenance = Field(
+        description="read: read in that version of the text; reported: from a later "
+        "consolidated text; inferred: our reading where the text is silent."
+    )
+    interpretation: StrictStr | None = Field(
+        default=None, description="How we read the provision where it is open to reading."
+    )
+
+
+class FindingDoc(Frozen):
+    """A finding code: how serious it is and the message that explains it."""
+
+    code: Id
+    severity: Literal["violation", "warning", "info"]
+    message: StrictStr = Field(description="A template; ${path} is replaced by a fact.")
+    citation: StrictStr | None = None
+
+
+class ListItem(Cited):
+    """One value of a rule list, with tags that conditions can select on."""
+
+    id: Id
+    title: StrictStr
+    tags: list[Id] = Field(default_factory=list)
+
+
+class ListDoc(Frozen):
+    """A vocabulary the rules define, such as the categories of positions."""
+
+    id: Id
+    title: StrictStr
+    validates: list[Annotated[str, Field(pattern=r"^[a-z_]+\.[a-z_]+$")]] = Field(
+        default_factory=list,
+        description="Event fields (`event_type.field`) whose values must be items of this list.",
+    )
+    items: list[ListItem] = Field(min_length=1)
+
+
+class StateUpdate(Frozen):
+    """How an event changes a fact of the state: set a value, or add or remove an item."""
+
+    event: StrictStr
+    value: FactPath | None = None
+    key: list[Id] | None = None
+
+
+class StateDoc(Frozen):
+    """A fact that changes over the mandate, folded from the events in date order."""
+
+    id: Id
+    text: StrictStr
+    initial: FactPath | None = Field(default=None, description="Starting value; none: empty.")
+    set: list[StateUpdate] = Field(default_factory=list)
+    add: list[StateUpdate] = Field(default_factory=list)
+    remove: list[StateUpdate] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> StateDoc:
+        if self.set and (self.add or self.remove):
+            raise ValueError("a state fact is either set (a value) or added to (a collection)")
+        return self
+
+
+class CheckVersion(Cited):
+    """An eligibility condition, true when the person is eligible in that respect."""
+
+    condition: Condition
+
+
+class CheckDoc(Frozen):
+    """An eligibility requirement checked on the registration date."""
+
+    id: Id
+    finding: Id
+    versions: list[CheckVersion] = Field(min_length=1)
+
+
+class Trigger(Frozen):
+    """An event that makes a ground arise, when its condition holds, on `arises_on`."""
+
+    event: StrictStr
+    when: Condition | None = None
+    arises_on: FactPath = "event.date"
+
+
+class GroundVersion(Cited):
+    """A ground as worded in one period: what triggers it and which procedure applies."""
+
+    procedure: Id
+    triggers: list[Trigger] = Field(min_length=1)
+
+
+class GroundDoc(Frozen):
+    """A ground for early termination of the mandate (Article 20(3))."""
+
+    id: Id
+    number: int
+    title: StrictStr
+    versions: list[GroundVersion] = Field(min_length=1)
+
+
+class Guard(Frozen):
+    """A condition a procedural step needs; if false: reject the step, or only warn."""
+
+    id: Id
+    condition: Condition
+    finding: Id
+    effect: Literal["reject", "warn"]
+    citation: StrictStr | None = None
+
+
+class Outcome(Frozen):
+    """The stage a ground reaches, whether that ends the mandate, and when it applies."""
+
+    when: Condition | None = None
+    stage: StrictStr
+    ends_mandate: StrictBool = False
+    citation: StrictStr | None = Field(default=None, description="When the outcome has its own provision.")
+
+
+class Step(Frozen):
+    """A procedural step: an event that addresses a ground by its `ground` field."""
+
+    id: Id
+    event: StrictStr
+    guards: list[Guard] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(min_length=1)
+
+
+class NextStepDoc(Frozen):
+    """What is due next while a ground stands at a stage; `text` is a template."""
+
+    actor: Id
+    action: Id
+    text: StrictStr
+
+
+class ProcedureVersion(Cited):
+    """How a ground is taken to its end in one period."""
+
+    on_arising: Outcome = Outcome(stage="arisen")
+    steps: list[Step] = Field(default_factory=list)
+    next_steps: dict[StrictStr, NextStepDoc] = Field(default_factory=dict)
+
+
+class ProcedureDoc(Frozen):
+    """A procedure for early termination."""
+
+    id: Id
+    title: StrictStr
+    versions: list[ProcedureVersion] = Field(min_length=1)
+
+
+class RestrictionVersion(Cited):
+    """A condition over the state that must not hold; each item of `for_each` on its own."""
+
+    for_each: FactPath | None = None
+    condition: Condition
+
+
+class RestrictionDoc(Frozen):
+    """Something a deputy may not do; breaches become findings with a period."""
+
+    id: Id
+    finding: Id
+    versions: list[RestrictionVersion] = Field(min_length=1)
+
+
+class TransitionDoc(Frozen):
+    """An event that moves the mandate through the lifecycle chart."""
+
+    id: Id
+    event: StrictStr
+    when: Condition | None = None
+    transition: Id
+    eligibility_on: list[FactPath] | None = Field(
+        default=None,
+        description="Check eligibility first, on the first of these dates that is given.",
+    )
+    citation: StrictStr
+    text: StrictStr
+    basis: Literal["read", "reported", "inferred"]
+
+
+class LifecycleDoc(Frozen):
+    """How events drive the lifecycle chart, and the findings the chart itself yields."""
+
+    transitions: list[TransitionDoc]
+    outside_mandate: Id
+    not_allowed: Id
+    ended_by_term: Id = "term_expired"
+
+
+class RuleFile(Frozen):
+    """One file under rules/: any of the sections, each a list of rules."""
+
+    about: StrictStr | None = None
+    facts: list[FactDoc] = Field(default_factory=list)
+    state: list[StateDoc] = Field(default_factory=list)
+    lists: list[ListDoc] = Field(default_factory=list)
+    findings: list[FindingDoc] = Field(default_factory=list)
+    checks: list[CheckDoc] = Field(default_factory=list)
+    grounds: list[GroundDoc] = Field(default_factory=list)
+    procedures: list[ProcedureDoc] = Field(default_factory=list)
+    restrictions: list[RestrictionDoc] = Field(default_factory=list)
+    lifecycle: LifecycleDoc | None = None

@@ -1,0 +1,61 @@
+"""Find, read, validate and compile a directory of rule files into a `RuleSet`.
+
+Every file is read and validated before anything is compiled, and every problem in
+every file is collected, so one run shows an author all that is wrong.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from maslihat.errors import Issue, RulesError
+from maslihat.rules.assemble import compile_rules
+from maslihat.rules.documents import RuleFile
+from maslihat.rules.ruleset import RuleSet
+from maslihat.source import Document, issues_from_validation_error, load_document
+
+RULE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def bundled_rules_dir() -> Path:
+    """The rules shipped with the package (installed wheel) or the repository's rules/."""
+    packaged = Path(str(resources.files("maslihat"))) / "_bundled_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """The rule files under `directory`, in a stable order."""
+    return sorted(p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
+
+
+def load_rules(path: str | Path | None = None) -> RuleSet:
+    """Load the rule set in `path` (default: the bundled rules).
+
+    Raises `RulesError` naming file, line, column and field for every problem found.
+    """
+    directory = Path(path) if path is not None else bundled_rules_dir()
+    if not directory.is_dir():
+        raise RulesError([Issue(message="not a directory of rule files", file=str(directory))])
+    paths = rule_files(directory)
+    if not paths:
+        raise RulesError([Issue(message="no rule files (*.yaml, *.yml, *.json) here", file=str(directory))])
+    issues: list[Issue] = []
+    parsed: list[tuple[Document, RuleFile]] = []
+    for file in paths:
+        try:
+            document = load_document(file, RulesError)
+        except RulesError as exc:
+            issues.extend(exc.issues)
+            continue
+        try:
+            parsed.append((document, RuleFile.model_validate(document.data or {})))
+        except ValidationError as exc:
+            issues.extend(issues_from_validation_error(exc, document))
+    if issues:
+        raise RulesError(issues)
+    return compile_rules(parsed, source=str(directory))

@@ -1,0 +1,279 @@
+"""The compiled rule set: immutable, dated rules ready for the engine.
+
+A `RuleSet` is built once by the compiler and shared freely: nothing in it changes
+after construction, so threads and repeated evaluations can use one instance. Every
+rule that can change over time is a `Versioned` sequence; `at(day)` picks the
+version in force on a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from maslihat.rules.conditions import Condition
+from maslihat.rules.derived import Derived
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Version(Generic[T]):
+    """One dated version of a rule and where its text comes from."""
+
+    rule: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+    citation: str
+    text: str
+    basis: str
+    interpretation: str | None
+    body: T
+
+    @property
+    def key(self) -> str:
+        """`rule@valid_from`, the version's id in traces."""
+        return f"{self.rule}@{self.valid_from.isoformat()}"
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether this version is in force on `day`."""
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class Versioned(Generic[T]):
+    """The versions of one rule, oldest first, with no two in force on one day."""
+
+    versions: tuple[Version[T], ...]
+
+    def at(self, day: dt.date) -> Version[T] | None:
+        """The version in force on `day`, if any."""
+        for version in self.versions:
+            if version.in_force(day):
+                return version
+        return None
+
+    def __iter__(self) -> Iterator[Version[T]]:
+        return iter(self.versions)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingDef:
+    """A finding code's severity, message template and citation."""
+
+    code: str
+    severity: str
+    message: str
+    citation: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ListDef:
+    """A vocabulary; its items are versions (each in force for its own period)."""
+
+    id: str
+    title: str
+    validates: tuple[tuple[str, str], ...]
+    items: tuple[Version[tuple[str, ...]], ...]
+
+    def item_ids(self) -> frozenset[str]:
+        """Every item id the list has ever had (what case files may use)."""
+        return frozenset(item.rule for item in self.items)
+
+    def at(self, day: dt.date, tagged: str | None = None) -> frozenset[str]:
+        """The item ids in force on `day`, only those with `tagged` if given."""
+        return frozenset(
+            item.rule
+            for item in self.items
+            if item.in_force(day) and (tagged is None or tagged in item.body)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StateDef:
+    """A fact folded from events: a value that events set, or a collection."""
+
+    id: str
+    text: str
+    initial: str | None
+    collection: bool
+    set: Mapping[str, str] = field(default_factory=dict)
+    add: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    remove: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """An eligibility requirement; the condition is true when it is met."""
+
+    id: str
+    finding: str
+    versions: Versioned[Condition]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerDef:
+    """An event type and condition that make a ground arise on `arises_on`."""
+
+    event: str
+    when: Condition
+    arises_on: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroundBody:
+    """A ground's content in one period."""
+
+    procedure: str
+    triggers: tuple[TriggerDef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Ground:
+    """An early-termination ground."""
+
+    id: str
+    number: int
+    title: str
+    versions: Versioned[GroundBody]
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeDef:
+    """A stage reached when `when` holds, and whether it ends the mandate."""
+
+    when: Condition
+    stage: str
+    ends_mandate: bool
+    citation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GuardDef:
+    """A condition a step needs; `effect` says whether failing it rejects or warns."""
+
+    id: str
+    condition: Condition
+    finding: str
+    effect: str
+    citation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StepDef:
+    """A procedural step taken by an event that names a ground."""
+
+    id: str
+    event: str
+    guards: tuple[GuardDef, ...]
+    outcomes: tuple[OutcomeDef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NextStepDef:
+    """What is due while a ground stands at a stage."""
+
+    actor: str
+    action: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureBody:
+    """A procedure's content in one period."""
+
+    on_arising: OutcomeDef
+    steps: Mapping[str, StepDef]
+    next_steps: Mapping[str, NextStepDef]
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    """A way of taking a ground to the end of the mandate."""
+
+    id: str
+    title: str
+    versions: Versioned[ProcedureBody]
+
+
+@dataclass(frozen=True, slots=True)
+class RestrictionBody:
+    """A condition over the state that is a breach while it holds."""
+
+    for_each: str | None
+    condition: Condition
+
+
+@dataclass(frozen=True, slots=True)
+class Restriction:
+    """Something a deputy may not do."""
+
+    id: str
+    finding: str
+    versions: Versioned[RestrictionBody]
+
+
+@dataclass(frozen=True, slots=True)
+class TransitionDef:
+    """An event that moves the lifecycle chart when `when` holds."""
+
+    id: str
+    event: str
+    when: Condition
+    transition: str
+    eligibility_on: tuple[str, ...] | None
+    citation: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lifecycle:
+    """How events map to chart transitions, and the chart's own finding codes."""
+
+    transitions: Mapping[str, tuple[TransitionDef, ...]]
+    outside_mandate: str
+    not_allowed: str
+    ended_by_term: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything the engine knows of the law, compiled and immutable."""
+
+    facts: Mapping[str, Derived]
+    state: tuple[StateDef, ...]
+    lists: Mapping[str, ListDef]
+    findings: Mapping[str, FindingDef]
+    checks: tuple[Check, ...]
+    grounds: Mapping[str, Ground]
+    procedures: Mapping[str, Procedure]
+    restrictions: tuple[Restriction, ...]
+    lifecycle: Lifecycle
+    fingerprint: str
+    source: str
+    triggers: Mapping[str, tuple[Ground, ...]] = field(default_factory=dict)
+    ground_events: frozenset[str] = frozenset()
+
+    def conditions(self) -> Iterator[tuple[str, Condition]]:
+        """Every compiled condition node, with the id of the rule that holds it."""
+        for check in self.checks:
+            for version in check.versions:
+                yield from ((version.key, node) for node in version.body.walk())
+        for ground in self.grounds.values():
+            for gv in ground.versions:
+                for trigger in gv.body.triggers:
+                    yield from ((gv.key, node) for node in trigger.when.walk())
+        for procedure in self.procedures.values():
+            for pv in procedure.versions:
+                for step in pv.body.steps.values():
+                    for guard in step.guards:
+                        yield from ((pv.key, node) for node in guard.condition.walk())
+                    for outcome in step.outcomes:
+                        yield from ((pv.key, node) for node in outcome.when.walk())
+        for restriction in self.restrictions:
+            for rv in restriction.versions:
+                yield from ((rv.key, node) for node in rv.body.condition.walk())
+        for derived in self.facts.values():
+            yield from ((f"facts.{derived.id}", node) for node in derived.conditions())

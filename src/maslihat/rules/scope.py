@@ -1,0 +1,69 @@
+"""Which facts a condition may read where it stands, checked when rules are compiled.
+
+A trigger of `court_decision` may read `event.in_force`; an eligibility check may
+not read `event` at all. Checking this at load time turns a typo in a rule file into
+an error with a line number instead of a wrong answer at run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from maslihat.model import EVENT_MODELS, Deputy, Maslihat
+
+GROUND_FIELDS = frozenset({"id", "number", "title", "stage", "arose"})
+"""What a procedure may read of the ground it is taking forward."""
+
+UNCHECKED = None
+
+
+def event_fields(event_types: tuple[str, ...]) -> frozenset[str]:
+    """The fields every one of `event_types` has."""
+    sets = [frozenset(EVENT_MODELS[t].model_fields) for t in event_types if t in EVENT_MODELS]
+    return frozenset.intersection(*sets) if sets else frozenset()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The roots a condition may read, each with its known fields (None: not checked)."""
+
+    roots: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    event_types: tuple[str, ...] = ()
+
+    @classmethod
+    def base(cls, state_ids: frozenset[str]) -> Scope:
+        """The case itself and the folded state: readable everywhere."""
+        return cls(
+            {
+                "deputy": frozenset(Deputy.model_fields),
+                "maslihat": frozenset(Maslihat.model_fields),
+                "state": state_ids,
+            }
+        )
+
+    def with_root(self, name: str, fields: frozenset[str] | None) -> Scope:
+        """This scope plus one root."""
+        return Scope({**self.roots, name: fields}, self.event_types)
+
+    def with_event(self, *event_types: str) -> Scope:
+        """This scope reading an event of one of `event_types` as `event`."""
+        return Scope({**self.roots, "event": event_fields(event_types)}, event_types)
+
+    def with_any_event(self) -> Scope:
+        """This scope reading an event of any type (fields any event type has)."""
+        fields = frozenset().union(*(m.model_fields for m in EVENT_MODELS.values()))
+        return Scope({**self.roots, "event": fields}, ("any",))
+
+    def problem(self, path: str) -> str | None:
+        """Why `path` (not a named fact) cannot be read here, or None if it can."""
+        root, _, rest = path.partition(".")
+        if root not in self.roots:
+            return f"unknown fact {path!r}: {root!r} is not readable here (readable: {', '.join(sorted(self.roots))})"
+        fields = self.roots[root]
+        if not rest:
+            return None
+        name = rest.split(".")[0]
+        if fields is not UNCHECKED and name not in fields:
+            what = f"event {'/'.join(self.event_types)}" if root == "event" else root
+            return f"unknown fact {path!r}: {what} has no {name!r} (it has: {', '.join(sorted(fields))})"
+        return None

@@ -1,0 +1,208 @@
+"""The condition language of rule files, as plain validated documents (not yet compiled).
+
+A condition is a tree: `all`, `any` and `not` combine comparisons of a named fact
+with a value. Facts are paths (`event.in_force`, `deputy.born`, `state.basis`) or
+the ids of derived facts declared in a `facts:` block. Nothing here is Python
+written in YAML: the operators are a closed set, each documented in docs/rules.md.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from maslihat.model.common import Frozen
+
+FACT_PATH = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
+COMPARATORS = ("eq", "ne", "gt", "ge", "lt", "le")
+MEMBERSHIP = ("in", "not_in")
+OPERATORS = (*COMPARATORS, *MEMBERSHIP, "within")
+
+FactPath = Annotated[str, Field(pattern=FACT_PATH.pattern, strict=True)]
+Scalar = StrictStr | StrictBool | StrictInt | None
+
+
+class FactRef(Frozen):
+    """A fact used as a value, optionally scaled: `{fact: maslihat.seats, times: 2/3}`."""
+
+    fact: FactPath
+    times: Fraction | None = None
+
+    @field_validator("times", mode="before")
+    @classmethod
+    def _fraction(cls, value: Any) -> Any:
+        if isinstance(value, str) and re.fullmatch(r"\d+/\d+|\d+", value):
+            return Fraction(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Fraction(value)
+        if value is None or isinstance(value, Fraction):
+            return value
+        raise ValueError("times must be a whole number or a fraction such as 2/3")
+
+
+class ListRef(Frozen):
+    """The items of a rule list in force on the evaluation date, optionally by tag."""
+
+    list: StrictStr
+    tagged: StrictStr | None = None
+
+
+def _operand_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "list" if "list" in value else "fact"
+    if isinstance(value, ListRef):
+        return "list"
+    if isinstance(value, FactRef):
+        return "fact"
+    return "literal" if not isinstance(value, list) else "literals"
+
+
+Operand = Annotated[
+    Annotated[FactRef, Tag("fact")]
+    | Annotated[ListRef, Tag("list")]
+    | Annotated[Scalar, Tag("literal")]
+    | Annotated[list[Scalar], Tag("literals")],
+    Discriminator(_operand_kind),
+]
+
+
+class Compare(Frozen):
+    """`{fact: PATH, OPERATOR: VALUE}` with exactly one operator."""
+
+    fact: FactPath
+    eq: Operand = None
+    ne: Operand = None
+    gt: Operand = None
+    ge: Operand = None
+    lt: Operand = None
+    le: Operand = None
+    in_: Operand = Field(default=None, alias="in")
+    not_in: Operand = None
+    within: Operand = None
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> Compare:
+        given = self.operators_given()
+        if len(given) != 1:
+            raise ValueError(
+                f"give exactly one operator of {', '.join(OPERATORS)} (found {len(given)})"
+            )
+        return self
+
+    def operators_given(self) -> list[str]:
+        """The operators written in the file (`in` under its YAML name)."""
+        fields = {"in_": "in"}
+        return [fields.get(name, name) for name in self.model_fields_set if name != "fact"]
+
+    @property
+    def operator(self) -> str:
+        """The single operator of this comparison."""
+        return self.operators_given()[0]
+
+    @property
+    def operand(self) -> Any:
+        """The value the fact is compared with."""
+        return getattr(self, "in_" if self.operator == "in" else self.operator)
+
+
+class All(Frozen):
+    """True when every condition is true."""
+
+    all: list[Condition] = Field(min_length=1)
+
+
+class Any_(Frozen):  # noqa: N801 - mirrors the YAML key `any`
+    """True when at least one condition is true."""
+
+    any: list[Condition] = Field(min_length=1)
+
+
+class Not(Frozen):
+    """True when the condition is false."""
+
+    not_: Condition = Field(alias="not")
+
+
+def _condition_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        for key in ("all", "any", "not"):
+            if key in value:
+                return key
+        return "compare"
+    return {All: "all", Any_: "any", Not: "not"}.get(type(value), "compare")
+
+
+Condition = Annotated[
+    Annotated[All, Tag("all")]
+    | Annotated[Any_, Tag("any")]
+    | Annotated[Not, Tag("not")]
+    | Annotated[Compare, Tag("compare")],
+    Discriminator(_condition_kind),
+]
+
+
+class YearsBetween(Frozen):
+    """Whole years from one date to another (an age)."""
+
+    from_: FactPath = Field(alias="from")
+    to: FactPath
+    leap_day: Literal["feb28", "mar1"] = Field(
+        description="When someone born on 29 February turns a year older in a common year."
+    )
+
+
+class CountOf(Frozen):
+    """How many items of a collection satisfy a condition (`item.` names the item)."""
+
+    items: FactPath
+    where: Condition | None = None
+
+
+class RunLength(Frozen):
+    """How many of the latest events of a type, in a row up to now, satisfy a condition."""
+
+    event: StrictStr
+    where: Condition
+
+
+class FactDoc(Frozen):
+    """A named fact derived from others, declared once and cited."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
+    text: StrictStr
+    citation: StrictStr | None = None
+    interpretation: StrictStr | None = None
+    years_between: YearsBetween | None = None
+    count: CountOf | None = None
+    run_length: RunLength | None = None
+    sum: list[FactPath] | None = None
+    first_of: list[FactPath] | None = None
+
+    @model_validator(mode="after")
+    def _one_definition(self) -> FactDoc:
+        if len(self.definitions()) != 1:
+            raise ValueError(
+                "define the fact with exactly one of years_between, count, run_length, sum, first_of"
+            )
+        return self
+
+    def definitions(self) -> list[str]:
+        """The names of the definitions given (exactly one when valid)."""
+        kinds = ("years_between", "count", "run_length", "sum", "first_of")
+        return [kind for kind in kinds if getattr(self, kind) is not None]
+
+
+for _model in (All, Any_, Not, CountOf, RunLength, FactDoc):
+    _model.model_rebuild()
