@@ -29,12 +29,14 @@ EXIT_EVALUATION_DEFECT = 4
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class IsoDateType(click.ParamType):
+class IsoDateType(click.ParamType):  # type: ignore[type-arg]  # click < 8.2 is not generic
     """A `YYYY-MM-DD` option value."""
 
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         """Parse an ISO date or fail with a usage error."""
         if isinstance(value, dt.date):
             return value
@@ -46,10 +48,18 @@ class IsoDateType(click.ParamType):
 
 def common_options(command: F) -> F:
     """--as-of and --rules, shared by the commands that evaluate."""
-    command = click.option("--rules", "rules_dir", type=click.Path(path_type=Path),
-                           help="Directory of rule files (default: the bundled rules).")(command)
-    return click.option("--as-of", type=IsoDateType(), default=None,
-                        help="Evaluate as of this date (default: today).")(command)
+    command = click.option(
+        "--rules",
+        "rules_dir",
+        type=click.Path(path_type=Path),
+        help="Directory of rule files (default: the bundled rules).",
+    )(command)
+    return click.option(
+        "--as-of",
+        type=IsoDateType(),
+        default=None,
+        help="Evaluate as of this date (default: today).",
+    )(command)
 
 
 def fail(error: InputError | EvaluationError) -> None:
@@ -79,8 +89,9 @@ def main() -> None:
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--explain", is_flag=True, help="Include the trace of every rule applied.")
-def evaluate(case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool,
-             explain: bool) -> None:
+def evaluate(
+    case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool, explain: bool
+) -> None:
     """Evaluate CASE_FILE and print what the law makes of it."""
     rules = rules_from(rules_dir)
     try:
@@ -112,7 +123,9 @@ def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:
     """The files named, and the case files inside the directories named, in order."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file())
+            yield from sorted(
+                p for p in path.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file()
+            )
         else:
             yield path
 
@@ -121,7 +134,9 @@ def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def batch(paths: tuple[Path, ...], as_of: dt.date | None, rules_dir: Path | None, as_json: bool) -> None:
+def batch(
+    paths: tuple[Path, ...], as_of: dt.date | None, rules_dir: Path | None, as_json: bool
+) -> None:
     """Evaluate many case files (or directories of them); one line per case.
 
     A bad case file is reported on its own line; the others are still evaluated,

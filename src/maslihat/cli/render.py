@@ -26,7 +26,9 @@ def _ground(ground: GroundOutcome) -> str:
 
 
 def _finding(finding: Finding) -> str:
-    when = _period(finding.date, finding.until) if finding.until or finding.code else str(finding.date)
+    when = (
+        _period(finding.date, finding.until) if finding.until or finding.code else str(finding.date)
+    )
     if finding.until is None and finding.severity != "violation":
         when = str(finding.date)
     cite = f" [{finding.citation}]" if finding.citation else ""
@@ -73,7 +75,7 @@ def result_text(result: Result) -> str:
 
 def summary_line(name: str, result: Result) -> str:
     """One line per case, for batches."""
-    parts = [result.status]
+    parts: list[str] = [result.status]
     if result.mandate and result.mandate.ended:
         parts.append(f"ended {result.mandate.ended} by {result.mandate.ended_by}")
     if not result.eligible:

@@ -41,7 +41,9 @@ def check_case(case: Case, rules: RuleSet) -> None:
         if document is not None:
             issues.append(document.issue(loc, message))
         else:
-            field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+            field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(
+                ".[", "["
+            )
             issues.append(Issue(message=message, field=field))
 
     vocabularies = {field: entry for entry in rules.lists.values() for field in entry.validates}
@@ -49,18 +51,29 @@ def check_case(case: Case, rules: RuleSet) -> None:
         if event.type in rules.ground_events:
             ground = getattr(event, "ground", None)
             if ground not in rules.grounds:
-                issue(("events", index, "ground"), f"unknown ground {ground!r}; known: {', '.join(rules.grounds)}")
+                issue(
+                    ("events", index, "ground"),
+                    f"unknown ground {ground!r}; known: {', '.join(rules.grounds)}",
+                )
         for (event_type, name), entry in vocabularies.items():
             value = getattr(event, name, None)
             if event.type == event_type and value not in entry.item_ids():
                 known = ", ".join(sorted(entry.item_ids()))
-                issue(("events", index, name), f"unknown {entry.title.lower()} {value!r}; known: {known}")
+                issue(
+                    ("events", index, name),
+                    f"unknown {entry.title.lower()} {value!r}; known: {known}",
+                )
     if issues:
         raise CaseError(issues)
 
 
-def _run(case: Case, as_of: dt.date | None, rules: RuleSet | None, explain: bool,
-         observer: Observer | None) -> Run:
+def _run(
+    case: Case,
+    as_of: dt.date | None,
+    rules: RuleSet | None,
+    explain: bool,
+    observer: Observer | None,
+) -> Run:
     rules = rules if rules is not None else bundled_rules()
     check_case(case, rules)
     return Run(case, as_of if as_of is not None else today(), rules, explain, observer)
@@ -93,7 +106,9 @@ def evaluate_many(
         yield evaluate(case, as_of=day, rules=rules)
 
 
-def timeline(case: Case, *, as_of: dt.date | None = None, rules: RuleSet | None = None) -> list[TimelineEntry]:
+def timeline(
+    case: Case, *, as_of: dt.date | None = None, rules: RuleSet | None = None
+) -> list[TimelineEntry]:
     """Event by event: the status before and after, and the rule that decided it."""
     run = _run(case, as_of, rules, False, None)
     run.execute()

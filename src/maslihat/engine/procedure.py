@@ -25,21 +25,42 @@ def take_step(run: Run, index: int, event: Any) -> None:
     day, ground = event.date, run.rules.grounds[event.ground]
     record = run.grounds.get(ground.id)
     version = record.version if record else ground.versions.at(day)
-    procedure = record.procedure if record else run.rules.procedures[version.body.procedure] if version else None
+    procedure = (
+        record.procedure
+        if record
+        else run.rules.procedures[version.body.procedure]
+        if version
+        else None
+    )
     pv = procedure.versions.at(day) if procedure else None
     step = pv.body.steps.get(event.type) if pv else None
-    if version is None or pv is None or step is None:
+    if version is None or procedure is None or pv is None or step is None:
         run.reject(index, event, day)
         return
-    facts = record.facts() if record else {
-        "id": ground.id, "number": ground.number, "title": ground.title, "stage": None, "arose": None,
-    }
+    facts = (
+        record.facts()
+        if record
+        else {
+            "id": ground.id,
+            "number": ground.number,
+            "title": ground.title,
+            "stage": None,
+            "arose": None,
+        }
+    )
     situation = run.situation(day, event=event, ground=facts)
     for guard in step.guards:
         explained = guard.condition.evaluate(situation)
         citation = guard.citation or pv.citation
-        run.ledger.note(f"{pv.key}.{step.id}.{guard.id}", day, "met" if explained.value else guard.finding,
-                        event=index, citation=citation, explanation=explained, version=pv.key)
+        run.ledger.note(
+            f"{pv.key}.{step.id}.{guard.id}",
+            day,
+            "met" if explained.value else guard.finding,
+            event=index,
+            citation=citation,
+            explanation=explained,
+            version=pv.key,
+        )
         if not explained.value:
             run.finding(guard.finding, day, situation, index, citation)
             if guard.effect == "reject":
@@ -50,10 +71,19 @@ def take_step(run: Run, index: int, event: Any) -> None:
         if explained.value:
             break
     citation = outcome.citation or pv.citation
-    run.ledger.note(f"{pv.key}.{step.id}", day, f"ground {ground.id} {outcome.stage}", event=index,
-                    citation=citation, explanation=explained, version=pv.key)
+    run.ledger.note(
+        f"{pv.key}.{step.id}",
+        day,
+        f"ground {ground.id} {outcome.stage}",
+        event=index,
+        citation=citation,
+        explanation=explained,
+        version=pv.key,
+    )
     if record is None:
-        record = GroundRecord(version, ground.number, ground.title, procedure, None, outcome.stage, day)  # type: ignore[arg-type]
+        record = GroundRecord(
+            version, ground.number, ground.title, procedure, None, outcome.stage, day
+        )
         run.grounds[ground.id] = record
         transition = "ground_arises"
     else:
@@ -84,9 +114,18 @@ def check_restrictions(run: Run, day: dt.date, event: int | None) -> None:
                     continue
                 breached.add(key)
                 if key not in run.breaches:
-                    run.ledger.note(version.key, day, f"{restriction.finding} from {day}", event=event,
-                                    citation=version.citation, explanation=explained, version=version.key)
-                    run.breaches[key] = run.finding(restriction.finding, day, here, event, version.citation)
+                    run.ledger.note(
+                        version.key,
+                        day,
+                        f"{restriction.finding} from {day}",
+                        event=event,
+                        citation=version.citation,
+                        explanation=explained,
+                        version=version.key,
+                    )
+                    run.breaches[key] = run.finding(
+                        restriction.finding, day, here, event, version.citation
+                    )
         for key in [k for k in run.breaches if k[0] == restriction.id and k not in breached]:
             _close(run, key, day)
 

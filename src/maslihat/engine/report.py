@@ -18,7 +18,9 @@ def build_result(run: Run) -> Result:
         as_of=run.as_of,
         status=status,  # type: ignore[arg-type]  # the chart's state ids are the statuses
         eligible=bool(run.eligible),
-        mandate=Mandate(began=run.began, ended=run.ended, ended_by=run.ended_by) if run.began else None,
+        mandate=Mandate(began=run.began, ended=run.ended, ended_by=run.ended_by)
+        if run.began
+        else None,
         grounds=tuple(record.outcome() for record in run.grounds.values()),
         findings=tuple(sorted(run.ledger.findings, key=lambda f: (f.date is None, f.date))),
         next_steps=next_steps(run) if not run.chart.is_terminated else (),
@@ -37,6 +39,11 @@ def next_steps(run: Run) -> tuple[NextStep, ...]:
             continue
         situation = run.situation(run.as_of, ground=record.facts())
         steps.append(
-            NextStep(ground=ground_id, actor=due.actor, action=due.action, text=situation.render(due.text))
+            NextStep(
+                ground=ground_id,
+                actor=due.actor,
+                action=due.action,
+                text=situation.render(due.text),
+            )
         )
     return tuple(steps)

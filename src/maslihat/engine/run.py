@@ -15,12 +15,13 @@ import heapq
 import itertools
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from maslihat.engine.procedure import check_restrictions, close_breaches, take_step
 from maslihat.engine.records import GroundRecord, Ledger, TimelineEntry
-from maslihat.engine.situation import Observer, Situation
 from maslihat.engine.report import build_result
+from maslihat.engine.situation import Observer, Situation
 from maslihat.engine.state import StateFold
 from maslihat.lifecycle import IN_MANDATE_PROBE, MandateLifecycle
 from maslihat.model import Case, Finding, Result
@@ -33,7 +34,12 @@ class Run:
     """The evaluation of one case as of one date."""
 
     def __init__(
-        self, case: Case, as_of: dt.date, rules: RuleSet, explain: bool, observer: Observer | None = None
+        self,
+        case: Case,
+        as_of: dt.date,
+        rules: RuleSet,
+        explain: bool,
+        observer: Observer | None = None,
     ) -> None:
         self.case, self.as_of, self.rules, self.observer = case, as_of, rules, observer
         self.chart = MandateLifecycle()
@@ -47,7 +53,9 @@ class Run:
         self.breaches: dict[tuple[str, str], int] = {}
         self.decided_by: tuple[str | None, str | None] = (None, None)
         start = self.situation(as_of)
-        self.state = StateFold(rules.state, {s.id: start.get(s.initial) for s in rules.state if s.initial})
+        self.state = StateFold(
+            rules.state, {s.id: start.get(s.initial) for s in rules.state if s.initial}
+        )
         self._agenda: list[tuple[dt.date, int, int, int | None, str, Callable[[], None]]] = []
         self._order = itertools.count()
 
@@ -63,12 +71,20 @@ class Run:
         }
         return Situation(self.rules, day, {**base, **roots}, self.history, self.observer)
 
-    def schedule(self, day: dt.date, kind: int, event: int | None, what: str, action: Callable[[], None]) -> None:
+    def schedule(
+        self, day: dt.date, kind: int, event: int | None, what: str, action: Callable[[], None]
+    ) -> None:
         """Put an action on the agenda for `day`."""
         heapq.heappush(self._agenda, (day, kind, next(self._order), event, what, action))
 
-    def finding(self, code: str, day: dt.date | None, situation: Situation, event: int | None,
-                citation: str | None = None) -> int:
+    def finding(
+        self,
+        code: str,
+        day: dt.date | None,
+        situation: Situation,
+        event: int | None,
+        citation: str | None = None,
+    ) -> int:
         """Record a finding; returns its index so an open breach can be closed later."""
         definition = self.rules.findings[code]
         self.ledger.findings.append(
@@ -83,8 +99,14 @@ class Run:
         )
         return len(self.ledger.findings) - 1
 
-    def move(self, transition: str, day: dt.date, ended_by: str | None, rule: str | None,
-             citation: str | None) -> None:
+    def move(
+        self,
+        transition: str,
+        day: dt.date,
+        ended_by: str | None,
+        rule: str | None,
+        citation: str | None,
+    ) -> None:
         """Fire a chart transition and note when the mandate began or ended."""
         was_initial = self.chart.status == MandateLifecycle.initial_state.id
         self.chart.send(transition)
@@ -101,18 +123,23 @@ class Run:
     def execute(self) -> Result:
         """Apply every event up to the as-of date and report where the case stands."""
         for index, event in enumerate(self.case.events):
-            self.schedule(event.date, _FILE_EVENT, index, event.type,
-                          lambda index=index, event=event: self.apply(index, event))
+            self.schedule(
+                event.date,
+                _FILE_EVENT,
+                index,
+                event.type,
+                partial(self.apply, index, event),
+            )
         while self._agenda:
-            day, _, _, index, what, action = heapq.heappop(self._agenda)
+            day, _, _, at, what, action = heapq.heappop(self._agenda)
             before = self.chart.status
             self.decided_by = (None, None)
             if day > self.as_of:
-                self.ledger.note("as_of", day, "after the as-of date: not considered", event=index)
-                self.log(day, index, what, before, "after the as-of date: not considered")
+                self.ledger.note("as_of", day, "after the as-of date: not considered", event=at)
+                self.log(day, at, what, before, "after the as-of date: not considered")
                 continue
             action()
-            self.log(day, index, what, before, "")
+            self.log(day, at, what, before, "")
         if self.eligible is None:
             self.check_eligibility(self.as_of, None)
         return build_result(self)
@@ -138,9 +165,13 @@ class Run:
             if not self.check_eligibility(check_day, index):
                 self.decided_by = (f"lifecycle.{transition.id}", transition.citation)
                 return
-        self.move(name, day, self.rules.lifecycle.ended_by_term,
-                  f"lifecycle.{transition.id}" if transition else None,
-                  transition.citation if transition else None)
+        self.move(
+            name,
+            day,
+            self.rules.lifecycle.ended_by_term,
+            f"lifecycle.{transition.id}" if transition else None,
+            transition.citation if transition else None,
+        )
         self.state.apply(event)
         self.history[event.type].append(event)
         self.triggers(index, event)
@@ -151,9 +182,14 @@ class Run:
         """The lifecycle transition this event makes, if any."""
         for transition in self.rules.lifecycle.transitions.get(event.type, ()):
             explained = transition.when.evaluate(self.situation(event.date, event=event))
-            self.ledger.note(f"lifecycle.{transition.id}", event.date,
-                             transition.transition if explained.value else "does not apply",
-                             event=index, citation=transition.citation, explanation=explained)
+            self.ledger.note(
+                f"lifecycle.{transition.id}",
+                event.date,
+                transition.transition if explained.value else "does not apply",
+                event=index,
+                citation=transition.citation,
+                explanation=explained,
+            )
             if explained.value:
                 return transition
         return None
@@ -163,7 +199,12 @@ class Run:
         life = self.rules.lifecycle
         code = life.not_allowed if self.chart.allows(IN_MANDATE_PROBE) else life.outside_mandate
         self.finding(code, day, self.situation(day, event=event), index)
-        self.ledger.note("lifecycle", day, f"{code}: {event.type} not allowed when {self.chart.status}", event=index)
+        self.ledger.note(
+            "lifecycle",
+            day,
+            f"{code}: {event.type} not allowed when {self.chart.status}",
+            event=index,
+        )
         self.decided_by = ("lifecycle", None)
 
     def check_eligibility(self, day: dt.date, index: int | None) -> bool:
@@ -175,9 +216,16 @@ class Run:
                 continue
             situation = self.situation(day, check={"date": day})
             explained = version.body.evaluate(situation)
-            self.ledger.note(version.key, day, "met" if explained.value else "not met", event=index,
-                             citation=version.citation, explanation=explained,
-                             inputs=situation.derived_reads, version=version.key)
+            self.ledger.note(
+                version.key,
+                day,
+                "met" if explained.value else "not met",
+                event=index,
+                citation=version.citation,
+                explanation=explained,
+                inputs=situation.derived_reads,
+                version=version.key,
+            )
             if not explained.value:
                 eligible = False
                 self.finding(check.finding, day, situation, index, version.citation)
@@ -205,35 +253,61 @@ class Run:
             verdict = "arises" if explained.value else "does not arise"
             if explained.value and arises > self.as_of:
                 verdict = f"would arise on {arises}, after the as-of date"
-            self.ledger.note(version.key, arises, verdict, event=index, citation=version.citation,
-                             explanation=explained, version=version.key)
+            self.ledger.note(
+                version.key,
+                arises,
+                verdict,
+                event=index,
+                citation=version.citation,
+                explanation=explained,
+                version=version.key,
+            )
             if not explained.value or arises > self.as_of:
                 continue
             if arises == event.date:
                 self.arise(ground, version, arises, index)
             else:
-                self.schedule(arises, _TAKES_EFFECT, index, f"{event.type} takes effect",
-                              lambda: self.arise_later(ground, version, arises, index, event))
+                self.schedule(
+                    arises,
+                    _TAKES_EFFECT,
+                    index,
+                    f"{event.type} takes effect",
+                    partial(self.arise_later, ground, version, arises, index, event),
+                )
             return True
         return False
 
-    def arise_later(self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int, event: Any) -> None:
+    def arise_later(
+        self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int, event: Any
+    ) -> None:
         """A ground whose event takes effect today arises, if the mandate is in force."""
         if not self.chart.allows(IN_MANDATE_PROBE):
             self.reject(index, event, day)
         elif ground.id not in self.grounds:
             self.arise(ground, version, day, index)
 
-    def arise(self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int | None) -> None:
+    def arise(
+        self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int | None
+    ) -> None:
         """A ground arises: record it and start its procedure."""
         procedure = self.rules.procedures[version.body.procedure]
         record = GroundRecord(version, ground.number, ground.title, procedure, day, "arisen", day)
         pv = procedure.versions.at(day)
         outcome = pv.body.on_arising if pv else None
-        if outcome is not None and outcome.when.evaluate(self.situation(day, ground=record.facts())).value:
+        if (
+            outcome is not None
+            and outcome.when.evaluate(self.situation(day, ground=record.facts())).value
+        ):
             record.stage = outcome.stage
         self.grounds[ground.id] = record
         ends = outcome is not None and outcome.ends_mandate
-        self.ledger.note(pv.key if pv else procedure.id, day, f"ground {ground.id} {record.stage}", event=index,
-                         citation=pv.citation if pv else None)
-        self.move("terminate" if ends else "ground_arises", day, ground.id, version.key, version.citation)
+        self.ledger.note(
+            pv.key if pv else procedure.id,
+            day,
+            f"ground {ground.id} {record.stage}",
+            event=index,
+            citation=pv.citation if pv else None,
+        )
+        self.move(
+            "terminate" if ends else "ground_arises", day, ground.id, version.key, version.citation
+        )

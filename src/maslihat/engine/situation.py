@@ -68,7 +68,9 @@ class Situation:
 
     def bind(self, root: str, value: Any) -> Situation:
         """The same situation with `root` bound to `value`."""
-        bound = Situation(self._rules, self.day, {**self._roots, root: value}, self._history, self.observer)
+        bound = Situation(
+            self._rules, self.day, {**self._roots, root: value}, self._history, self.observer
+        )
         bound.derived_reads = self.derived_reads
         return bound
 

@@ -36,7 +36,11 @@ class StateFold:
             elif kind in definition.add:
                 item = _item(event, definition.add[kind])
                 item["since"] = event.date
-                new = (*current, item) if not _contains(current, item, definition.add[kind]) else current
+                new = (
+                    (*current, item)
+                    if not _contains(current, item, definition.add[kind])
+                    else current
+                )
             elif kind in definition.remove:
                 keys = definition.remove[kind]
                 target = _item(event, keys)
@@ -53,7 +57,9 @@ def _item(event: Any, keys: tuple[str, ...]) -> dict[str, Any]:
     return {key: getattr(event, key, None) for key in keys}
 
 
-def _contains(items: tuple[dict[str, Any], ...], item: dict[str, Any], keys: tuple[str, ...]) -> bool:
+def _contains(
+    items: tuple[dict[str, Any], ...], item: dict[str, Any], keys: tuple[str, ...]
+) -> bool:
     return any(all(existing[k] == item[k] for k in keys) for existing in items)
 
 

@@ -35,7 +35,9 @@ def _iso_date(value: Any) -> Any:
             raise PydanticCustomError(
                 "date_invalid", "{value} is not a calendar date", {"value": value}
             ) from None
-    raise PydanticCustomError("date_type", "expected a date YYYY-MM-DD, got {value}", {"value": repr(value)})
+    raise PydanticCustomError(
+        "date_type", "expected a date YYYY-MM-DD, got {value}", {"value": repr(value)}
+    )
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]

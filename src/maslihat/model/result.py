@@ -25,9 +25,7 @@ class Mandate(Frozen):
 
     began: dt.date
     ended: dt.date | None = None
-    ended_by: str | None = Field(
-        default=None, description="A ground id, or `term_expired`."
-    )
+    ended_by: str | None = Field(default=None, description="A ground id, or `term_expired`.")
 
 
 class GroundOutcome(Frozen):

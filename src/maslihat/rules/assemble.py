@@ -16,7 +16,6 @@ from maslihat.errors import RulesError
 from maslihat.lifecycle import TRANSITIONS
 from maslihat.model import EVENT_MODELS
 from maslihat.model.result import Stage
-from maslihat.rules import conditions as c
 from maslihat.rules import derived as d
 from maslihat.rules import documents as doc
 from maslihat.rules.compiler import Compiler, Site
@@ -55,7 +54,10 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
         k.fact_docs[fact.id] = (fact, site)
     states = _state(k)
     base = Scope.base(frozenset(state.id for state in states))
-    findings = {f.code: FindingDef(f.code, f.severity, f.message, f.citation) for f, _ in k.entries("findings")}
+    findings = {
+        f.code: FindingDef(f.code, f.severity, f.message, f.citation)
+        for f, _ in k.entries("findings")
+    }
     lists = _lists(k)
     facts = {fid: _derived(k, fd, site) for fid, (fd, site) in k.fact_docs.items()}
     for fid, (_, site) in k.fact_docs.items():
@@ -87,7 +89,10 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
         source=source,
         triggers={event: tuple(gs) for event, gs in triggers.items()},
         ground_events=frozenset(
-            step.event for p in procedures.values() for v in p.versions for step in v.body.steps.values()
+            step.event
+            for p in procedures.values()
+            for v in p.versions
+            for step in v.body.steps.values()
         ),
     )
 
@@ -95,8 +100,11 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
 def fingerprint(files: Sequence[tuple[Document, doc.RuleFile]]) -> str:
     """A digest of the rules' content, independent of file names, order and machine."""
     contents = sorted(
-        json.dumps(rule_file.model_dump(mode="json", by_alias=True, exclude_defaults=True),
-                   sort_keys=True, ensure_ascii=False)
+        json.dumps(
+            rule_file.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+            sort_keys=True,
+            ensure_ascii=False,
+        )
         for _, rule_file in files
     )
     return "sha256:" + hashlib.sha256("\n".join(contents).encode()).hexdigest()
@@ -130,15 +138,23 @@ def _lists(k: Compiler) -> dict[str, ListDef]:
     out = {}
     for entry, site in k.entries("lists"):
         items = tuple(
-            Version(item.id, item.valid_from, item.valid_to, item.citation, item.text, item.basis,
-                    item.interpretation, tuple(item.tags))
+            Version(
+                item.id,
+                item.valid_from,
+                item.valid_to,
+                item.citation,
+                item.text,
+                item.basis,
+                item.interpretation,
+                tuple(item.tags),
+            )
             for item in entry.items
         )
-        validates = tuple(tuple(v.split(".", 1)) for v in entry.validates)
+        validates = tuple((v.split(".", 1)[0], v.split(".", 1)[1]) for v in entry.validates)
         for i, (event, name) in enumerate(validates):
             if event not in EVENT_MODELS or name not in EVENT_MODELS[event].model_fields:
                 k.problem(site.at("validates", i), f"no event field {event}.{name}")
-        out[entry.id] = ListDef(entry.id, entry.title, validates, items)  # type: ignore[arg-type]
+        out[entry.id] = ListDef(entry.id, entry.title, validates, items)
     return out
 
 
@@ -150,13 +166,17 @@ def _derived(k: Compiler, fact: FactDoc, site: Site) -> d.Derived:
     if fact.count:
         where = None
         if fact.count.where:
-            where = k.condition(fact.count.where, site.at("count", "where"), f"{nid}.where", _UNCHECKED)
+            where = k.condition(
+                fact.count.where, site.at("count", "where"), f"{nid}.where", _UNCHECKED
+            )
         return d.CountOf(fact.id, fact.count.items, where)
     if fact.run_length:
         run = fact.run_length
         k.event_ref(run.event, site.at("run_length", "event"))
         return d.RunLength(
-            fact.id, run.event, k.condition(run.where, site.at("run_length", "where"), f"{nid}.where", _UNCHECKED)
+            fact.id,
+            run.event,
+            k.condition(run.where, site.at("run_length", "where"), f"{nid}.where", _UNCHECKED),
         )
     if fact.sum:
         return d.SumOf(fact.id, tuple(fact.sum))
@@ -179,7 +199,9 @@ def _checks(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> tuple[
     for check, site in k.entries("checks"):
         k.finding_ref(check.finding, site.at("finding"), findings)
         versions = k.versions(
-            check.id, check.versions, site.at("versions"),
+            check.id,
+            check.versions,
+            site.at("versions"),
             lambda v, vs, key: k.condition(v.condition, vs.at("condition"), f"checks.{key}", scope),
         )
         out.append(Check(check.id, check.finding, versions))
@@ -188,9 +210,16 @@ def _checks(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> tuple[
 
 def _outcome(k: Compiler, outcome: doc.Outcome, site: Site, nid: str, scope: Scope) -> OutcomeDef:
     if outcome.stage not in STAGES:
-        k.problem(site.at("stage"), f"unknown stage {outcome.stage!r}; stages: {', '.join(sorted(STAGES))}")
-    return OutcomeDef(k.condition(outcome.when, site.at("when"), nid, scope), outcome.stage, outcome.ends_mandate,
-                      outcome.citation)
+        k.problem(
+            site.at("stage"),
+            f"unknown stage {outcome.stage!r}; stages: {', '.join(sorted(STAGES))}",
+        )
+    return OutcomeDef(
+        k.condition(outcome.when, site.at("when"), nid, scope),
+        outcome.stage,
+        outcome.ends_mandate,
+        outcome.citation,
+    )
 
 
 def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> dict[str, Procedure]:
@@ -206,7 +235,12 @@ def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> di
             guards = []
             for g, guard in enumerate(step.guards):
                 k.finding_ref(guard.finding, ss.at("guards", g, "finding"), findings)
-                cond = k.condition(guard.condition, ss.at("guards", g, "condition"), f"{sid}.guards.{guard.id}", scope)
+                cond = k.condition(
+                    guard.condition,
+                    ss.at("guards", g, "condition"),
+                    f"{sid}.guards.{guard.id}",
+                    scope,
+                )
                 guards.append(GuardDef(guard.id, cond, guard.finding, guard.effect, guard.citation))
             outcomes = tuple(
                 _outcome(k, o, ss.at("outcomes", o_i), f"{sid}.outcomes[{o_i}]", scope)
@@ -245,13 +279,20 @@ def _grounds(k: Compiler, base: Scope, procedures: dict[str, Procedure]) -> dict
 
     for g, site in k.entries("grounds"):
         if g.number in numbers:
-            k.problem(site.at("number"), f"ground number {g.number} is already used by {numbers[g.number]!r}")
+            k.problem(
+                site.at("number"),
+                f"ground number {g.number} is already used by {numbers[g.number]!r}",
+            )
         numbers[g.number] = g.id
-        out[g.id] = Ground(g.id, g.number, g.title, k.versions(g.id, g.versions, site.at("versions"), body))
+        out[g.id] = Ground(
+            g.id, g.number, g.title, k.versions(g.id, g.versions, site.at("versions"), body)
+        )
     return out
 
 
-def _restrictions(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> tuple[Restriction, ...]:
+def _restrictions(
+    k: Compiler, base: Scope, findings: dict[str, FindingDef]
+) -> tuple[Restriction, ...]:
     out = []
     for r, site in k.entries("restrictions"):
         k.finding_ref(r.finding, site.at("finding"), findings)
@@ -261,14 +302,21 @@ def _restrictions(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> 
             if v.for_each:
                 k.fact(v.for_each, vs.at("for_each"), base)
                 scope = base.with_root("item", None)
-            return RestrictionBody(v.for_each, k.condition(v.condition, vs.at("condition"), f"restrictions.{key}", scope))
+            return RestrictionBody(
+                v.for_each,
+                k.condition(v.condition, vs.at("condition"), f"restrictions.{key}", scope),
+            )
 
-        out.append(Restriction(r.id, r.finding, k.versions(r.id, r.versions, site.at("versions"), body)))
+        out.append(
+            Restriction(r.id, r.finding, k.versions(r.id, r.versions, site.at("versions"), body))
+        )
     return tuple(out)
 
 
 def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lifecycle | None:
-    found = [(rf.lifecycle, Site(document, ("lifecycle",))) for document, rf in k.files if rf.lifecycle]
+    found = [
+        (rf.lifecycle, Site(document, ("lifecycle",))) for document, rf in k.files if rf.lifecycle
+    ]
     if len(found) != 1:
         site = found[1][1] if found else Site(k.files[0][0], ()) if k.files else None
         if site is not None:
@@ -282,16 +330,32 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
         ts = site.at("transitions", i)
         k.event_ref(t.event, ts.at("event"))
         if t.transition not in TRANSITIONS:
-            k.problem(ts.at("transition"), f"the lifecycle chart has no transition {t.transition!r}; it has: {', '.join(sorted(TRANSITIONS))}")
+            k.problem(
+                ts.at("transition"),
+                f"the lifecycle chart has no transition {t.transition!r}; "
+                f"it has: {', '.join(sorted(TRANSITIONS))}",
+            )
         scope = base.with_event(t.event)
         for j, path in enumerate(t.eligibility_on or ()):
             k.fact(path, ts.at("eligibility_on", j), scope)
         when = k.condition(t.when, ts.at("when"), f"lifecycle.{t.id}", scope)
         transitions[t.event].append(
-            TransitionDef(t.id, t.event, when, t.transition,
-                          tuple(t.eligibility_on) if t.eligibility_on is not None else None, t.citation, t.text)
+            TransitionDef(
+                t.id,
+                t.event,
+                when,
+                t.transition,
+                tuple(t.eligibility_on) if t.eligibility_on is not None else None,
+                t.citation,
+                t.text,
+            )
         )
-    return Lifecycle({e: tuple(ts) for e, ts in transitions.items()}, life.outside_mandate, life.not_allowed, life.ended_by_term)
+    return Lifecycle(
+        {e: tuple(ts) for e, ts in transitions.items()},
+        life.outside_mandate,
+        life.not_allowed,
+        life.ended_by_term,
+    )
 
 
 def _vocabulary_fields(k: Compiler, lists: dict[str, ListDef]) -> None:

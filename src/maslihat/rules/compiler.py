@@ -8,42 +8,23 @@ All problems are collected, each located in its file, and raised together.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, get_args
 
-from maslihat.lifecycle import MandateLifecycle
-from maslihat.errors import Issue, RulesError
+from maslihat.errors import Issue
 from maslihat.model import EVENT_MODELS
 from maslihat.model.result import Stage
 from maslihat.rules import conditions as c
-from maslihat.rules import derived as d
 from maslihat.rules import documents as doc
 from maslihat.rules import syntax as s
 from maslihat.rules.ruleset import (
-    Check,
     FindingDef,
-    Ground,
-    GroundBody,
-    GuardDef,
-    Lifecycle,
-    ListDef,
-    NextStepDef,
-    OutcomeDef,
-    Procedure,
-    ProcedureBody,
-    Restriction,
-    RestrictionBody,
-    RuleSet,
-    StateDef,
-    StepDef,
-    TransitionDef,
-    TriggerDef,
     Version,
     Versioned,
 )
-from maslihat.rules.scope import GROUND_FIELDS, Scope
+from maslihat.rules.scope import Scope
 from maslihat.source import Document
 from maslihat.source.document import Loc
 
@@ -93,7 +74,9 @@ class Compiler:
                     if first is not site:
                         line, column = first.document.position(first.loc) or (0, 0)
                         where = f"{first.document.file}:{line}:{column}"
-                        self.problem(site.at("id"), f"duplicate id {key!r} in {section} (first at {where})")
+                        self.problem(
+                            site.at("id"), f"duplicate id {key!r} in {section} (first at {where})"
+                        )
                         continue
                 out.append((entry, site))
         return out
@@ -121,7 +104,7 @@ class Compiler:
                 )
             )
         ordered = sorted(compiled, key=lambda v: v.valid_from)
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
+        for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
                 self.problem(
                     site,
@@ -130,7 +113,9 @@ class Compiler:
                 )
         return Versioned(tuple(ordered))
 
-    def condition(self, node: s.Condition | None, site: Site, nid: str, scope: Scope) -> c.Condition:
+    def condition(
+        self, node: s.Condition | None, site: Site, nid: str, scope: Scope
+    ) -> c.Condition:
         """Compile a condition tree, checking every fact it reads."""
         if node is None:
             return c.Always(nid)
@@ -164,7 +149,9 @@ class Compiler:
             return c.Constant(frozenset(value))
         return c.Constant(value)
 
-    def fact(self, path: str, site: Site, scope: Scope, visiting: frozenset[str] = frozenset()) -> None:
+    def fact(
+        self, path: str, site: Site, scope: Scope, visiting: frozenset[str] = frozenset()
+    ) -> None:
         """Check that `path` can be read in `scope` (named facts: all they read, too)."""
         name = path.split(".")[0]
         if name not in self.fact_docs:
@@ -190,7 +177,9 @@ class Compiler:
                 self.condition(fact_doc.count.where, fact_site, "", scope.with_root("item", None))
         if fact_doc.run_length:
             run = fact_doc.run_length
-            self.condition(run.where, fact_site.at("run_length", "where"), "", scope.with_event(run.event))
+            self.condition(
+                run.where, fact_site.at("run_length", "where"), "", scope.with_event(run.event)
+            )
 
     @property
     def list_ids(self) -> frozenset[str]:
@@ -205,4 +194,6 @@ class Compiler:
     def event_ref(self, event: str, site: Site) -> None:
         """Check that an event type exists."""
         if event not in EVENT_MODELS:
-            self.problem(site, f"unknown event type {event!r}; known: {', '.join(sorted(EVENT_MODELS))}")
+            self.problem(
+                site, f"unknown event type {event!r}; known: {', '.join(sorted(EVENT_MODELS))}"
+            )

@@ -80,7 +80,10 @@ class Explanation:
 class Condition(Protocol):
     """A compiled condition."""
 
-    node: str
+    @property
+    def node(self) -> str:
+        """The condition's id: its path in the rule set."""
+        ...
 
     def evaluate(self, facts: Facts) -> Explanation:
         """Evaluate against `facts` and say why."""

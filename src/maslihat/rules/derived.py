@@ -20,7 +20,10 @@ from maslihat.rules.conditions import Condition, Facts
 class Derived(Protocol):
     """A compiled named fact."""
 
-    id: str
+    @property
+    def id(self) -> str:
+        """The fact's name, as rules refer to it."""
+        ...
 
     def compute(self, facts: Facts) -> tuple[Any, dict[str, Any]]:
         """The value, and the facts read to get it."""

@@ -158,7 +158,9 @@ class Outcome(Frozen):
     when: Condition | None = None
     stage: StrictStr
     ends_mandate: StrictBool = False
-    citation: StrictStr | None = Field(default=None, description="When the outcome has its own provision.")
+    citation: StrictStr | None = Field(
+        default=None, description="When the outcome has its own provision."
+    )
 
 
 class Step(Frozen):

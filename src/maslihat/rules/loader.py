@@ -43,7 +43,9 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
         raise RulesError([Issue(message="not a directory of rule files", file=str(directory))])
     paths = rule_files(directory)
     if not paths:
-        raise RulesError([Issue(message="no rule files (*.yaml, *.yml, *.json) here", file=str(directory))])
+        raise RulesError(
+            [Issue(message="no rule files (*.yaml, *.yml, *.json) here", file=str(directory))]
+        )
     issues: list[Issue] = []
     parsed: list[tuple[Document, RuleFile]] = []
     for file in paths:

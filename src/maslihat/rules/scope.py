@@ -58,12 +58,14 @@ class Scope:
         """Why `path` (not a named fact) cannot be read here, or None if it can."""
         root, _, rest = path.partition(".")
         if root not in self.roots:
-            return f"unknown fact {path!r}: {root!r} is not readable here (readable: {', '.join(sorted(self.roots))})"
+            readable = ", ".join(sorted(self.roots))
+            return f"unknown fact {path!r}: {root!r} is not readable here (readable: {readable})"
         fields = self.roots[root]
         if not rest:
             return None
         name = rest.split(".")[0]
         if fields is not UNCHECKED and name not in fields:
             what = f"event {'/'.join(self.event_types)}" if root == "event" else root
-            return f"unknown fact {path!r}: {what} has no {name!r} (it has: {', '.join(sorted(fields))})"
+            known = ", ".join(sorted(fields))
+            return f"unknown fact {path!r}: {what} has no {name!r} (it has: {known})"
         return None

@@ -141,7 +141,8 @@ def _condition_kind(value: Any) -> str:
             if key in value:
                 return key
         return "compare"
-    return {All: "all", Any_: "any", Not: "not"}.get(type(value), "compare")
+    kinds: dict[type, str] = {All: "all", Any_: "any", Not: "not"}
+    return kinds.get(type(value), "compare")
 
 
 Condition = Annotated[
@@ -194,7 +195,8 @@ class FactDoc(Frozen):
     def _one_definition(self) -> FactDoc:
         if len(self.definitions()) != 1:
             raise ValueError(
-                "define the fact with exactly one of years_between, count, run_length, sum, first_of"
+                "define the fact with exactly one of: years_between, count, run_length, "
+                "sum, first_of"
             )
         return self
 
