@@ -23,6 +23,8 @@ from maslihat.engine.evaluate import today
 from maslihat.errors import EvaluationError, InputError
 from maslihat.rules.loader import RULE_SUFFIXES, load_rules
 from maslihat.rules.ruleset import RuleSet
+from maslihat.schemas import MODELS as SCHEMAS
+from maslihat.schemas import schema_text
 from maslihat.source.cases import load_case
 
 EXIT_EVALUATION_DEFECT = 4
@@ -162,3 +164,10 @@ def batch(
             click.echo(summary_line(str(path), result))
     if bad:
         sys.exit(2)
+
+
+@main.command()
+@click.argument("name", type=click.Choice(sorted(SCHEMAS)))
+def schema(name: str) -> None:
+    """Print the JSON Schema of a case file or of a result."""
+    click.echo(schema_text(name), nl=False)

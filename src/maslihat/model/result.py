@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import ConfigDict, Field
 
 from maslihat.model.common import Frozen
 
@@ -85,8 +85,16 @@ class RulesInfo(Frozen):
     fingerprint: str
 
 
+def _trace_is_optional(schema: dict[str, Any]) -> None:
+    schema["required"] = [name for name in schema.get("required", []) if name != "trace"]
+
+
 class Result(Frozen):
     """What the law makes of a case on the as-of date."""
+
+    model_config = ConfigDict(
+        json_schema_serialization_defaults_required=True, json_schema_extra=_trace_is_optional
+    )
 
     case: str | None
     as_of: dt.date
@@ -98,12 +106,7 @@ class Result(Frozen):
     next_steps: tuple[NextStep, ...] = ()
     rules: RulesInfo
     trace: tuple[TraceEntry, ...] | None = Field(
-        default=None, description="Present only when an explanation was asked for."
+        default=None,
+        exclude_if=lambda trace: trace is None,
+        description="Present only when an explanation was asked for.",
     )
-
-    @model_serializer(mode="wrap")
-    def _omit_absent_trace(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if data.get("trace") is None:
-            data.pop("trace", None)
-        return data

@@ -1,0 +1,61 @@
+"""Shared fixtures: the bundled rules loaded once, and a builder for small cases.
+
+Most unit tests need a valid case with one or two interesting events; `build`
+supplies the rest (an Atyrau deputy registered on 2021-01-12) so each test shows
+only what it is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import maslihat
+
+ATYRAU = {
+    "name": "Atyrau Regional Mäslihat",
+    "level": "region",
+    "territory": "230000000",
+    "seats": 31,
+}
+DEPUTY = {
+    "name": "A. Deputy",
+    "born": "1985-03-14",
+    "citizenship": "KZ",
+    "residence": "231010000",
+}
+
+Build = Callable[..., maslihat.Case]
+
+
+@pytest.fixture(scope="session")
+def rules() -> maslihat.RuleSet:
+    """The bundled rule set."""
+    return maslihat.load_rules()
+
+
+@pytest.fixture
+def build() -> Build:
+    """Make a case from events, registered on 2021-01-12 (or `registered=DATE`, or None)."""
+
+    def make(*events: dict[str, Any], registered: str | None = "2021-01-12", **deputy: Any) -> maslihat.Case:
+        first = [{"date": registered, "type": "registered"}] if registered else []
+        listed = [*first, *events]
+        return maslihat.Case.model_validate(
+            {"case": "t", "maslihat": ATYRAU, "deputy": {**DEPUTY, **deputy}, "events": listed}
+        )
+
+    return make
+
+
+@pytest.fixture
+def run(rules: maslihat.RuleSet) -> Callable[..., maslihat.Result]:
+    """Evaluate a case with the bundled rules as of a date (default 2024-01-01)."""
+
+    def evaluate(case: maslihat.Case, as_of: str = "2024-01-01", **kw: Any) -> maslihat.Result:
+        return maslihat.evaluate(case, as_of=dt.date.fromisoformat(as_of), rules=rules, **kw)
+
+    return evaluate

@@ -1,0 +1,82 @@
+"""A new ground is a new block of YAML: no code changes, same detection and procedure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import maslihat
+from maslihat.rules.loader import bundled_rules_dir
+
+TENTH_GROUND = """\
+grounds:
+  - id: prosecutor_appointment
+    number: 10
+    title: Appointment as a prosecutor
+    versions:
+      - valid_from: 2020-01-01
+        citation: Hypothetical Law 1-X, art. 1
+        basis: inferred
+        text: A deputy appointed a prosecutor loses the mandate (a made-up provision).
+        procedure: session_decision
+        triggers:
+          - event: position_taken
+            when:
+              fact: event.category
+              eq: prosecutor
+"""
+
+PROSECUTOR = """\
+      - id: prosecutor
+        title: Prosecutor
+        valid_from: 2020-01-01
+        citation: Hypothetical Law 1-X, art. 1
+        basis: inferred
+        text: A made-up category for this test.
+"""
+
+CASE = {
+    "case": "tenth",
+    "maslihat": {"name": "Karaganda Regional Mäslihat", "level": "region", "territory": "350000000", "seats": 38},
+    "deputy": {"name": "K. Test", "born": "1980-05-05", "citizenship": "KZ", "residence": "351010000"},
+    "events": [
+        {"date": "2021-01-12", "type": "registered"},
+        {"date": "2022-03-01", "type": "position_taken", "category": "prosecutor"},
+        {"date": "2022-03-10", "type": "commission_submission", "ground": "prosecutor_appointment"},
+        {"date": "2022-03-20", "type": "session_vote", "ground": "prosecutor_appointment", "present": 30,
+         "in_favour": 25},
+    ],
+}
+
+
+def extended_rules(tmp_path: Path) -> maslihat.RuleSet:
+    target = tmp_path / "rules"
+    shutil.copytree(bundled_rules_dir(), target)
+    (target / "tenth.yaml").write_text(TENTH_GROUND, encoding="utf-8")
+    positions = target / "positions.yaml"
+    positions.write_text(positions.read_text(encoding="utf-8") + PROSECUTOR, encoding="utf-8")
+    return maslihat.load_rules(target)
+
+
+def test_tenth_ground_from_yaml_alone(tmp_path: Path) -> None:
+    """A ground added as YAML is detected, submitted and decided like the nine."""
+    rules = extended_rules(tmp_path)
+    case = maslihat.Case.model_validate(CASE)
+    pending = maslihat.evaluate(case, as_of=dt.date(2022, 3, 15), rules=rules)
+    assert pending.status == "termination_pending"
+    assert [(g.ground, g.number, g.stage) for g in pending.grounds] == [("prosecutor_appointment", 10, "submitted")]
+    assert [s.text for s in pending.next_steps] == ["Mäslihat session to vote on ground 10 (Appointment as a prosecutor)"]
+    decided = maslihat.evaluate(case, as_of=dt.date(2022, 4, 1), rules=rules)
+    assert decided.status == "terminated"
+    assert decided.mandate is not None and decided.mandate.ended_by == "prosecutor_appointment"
+    assert decided.grounds[0].citation == "Hypothetical Law 1-X, art. 1"
+
+
+def test_the_bundled_rules_do_not_know_the_tenth_ground() -> None:
+    """Without the YAML block the same case is bad input: the category is unknown."""
+    case = maslihat.Case.model_validate(CASE)
+    with pytest.raises(maslihat.CaseError, match="unknown position category 'prosecutor'"):
+        maslihat.evaluate(case, as_of=dt.date(2022, 4, 1))

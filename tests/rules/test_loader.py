@@ -1,0 +1,121 @@
+"""Loading a rule directory: every problem in every file is found and located."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import maslihat
+from maslihat.rules.loader import bundled_rules_dir
+
+
+def rules_copy(tmp_path: Path, **files: str) -> Path:
+    """A copy of the bundled rules with files added or replaced (name without .yaml)."""
+    target = tmp_path / "rules"
+    shutil.copytree(bundled_rules_dir(), target)
+    for name, text in files.items():
+        (target / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return target
+
+
+def edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the bundled rules with one text replacement in one file."""
+    target = rules_copy(tmp_path)
+    path = target / f"{name}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def first_issue(directory: Path) -> maslihat.Issue:
+    with pytest.raises(maslihat.RulesError) as caught:
+        maslihat.load_rules(directory)
+    return caught.value.issues[0]
+
+
+def test_bundled_rules_load(rules: maslihat.RuleSet) -> None:
+    """The bundled rules compile: nine grounds numbered 1 to 9, with a fingerprint."""
+    assert [g.number for g in rules.grounds.values()] == list(range(1, 10))
+    assert rules.fingerprint.startswith("sha256:") and len(rules.fingerprint) == 71
+
+
+def test_fingerprint_ignores_file_names(tmp_path: Path, rules: maslihat.RuleSet) -> None:
+    """Renaming a rule file does not change the fingerprint; changing content does."""
+    target = rules_copy(tmp_path)
+    (target / "grounds.yaml").rename(target / "z-grounds.yaml")
+    assert maslihat.load_rules(target).fingerprint == rules.fingerprint
+    changed = edited(tmp_path / "b", "eligibility", "ge: 20", "ge: 21")
+    assert maslihat.load_rules(changed).fingerprint != rules.fingerprint
+
+
+def test_unknown_key_is_located(tmp_path: Path) -> None:
+    """A misspelt key names file, line, column and field path."""
+    issue = first_issue(edited(tmp_path, "eligibility", "ge: 20", "gee: 20"))
+    assert issue.file is not None and issue.file.endswith("eligibility.yaml")
+    assert issue.field == "checks[1].versions[0].condition.gee"
+    assert issue.line is not None and issue.column is not None
+
+
+def test_unknown_fact_is_located(tmp_path: Path) -> None:
+    """A fact the event does not have is caught at load time, with the fields it does have."""
+    issue = first_issue(edited(tmp_path, "grounds", "fact: event.ruling", "fact: event.rulng"))
+    assert issue.field.endswith("when.fact")
+    assert "no 'rulng'" in issue.message and "ruling" in issue.message
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("grounds", "procedure: session_decision", "procedure: vote", "unknown procedure 'vote'"),
+        ("eligibility", "finding: ineligible_age", "finding: too_young", "unknown finding code"),
+        ("grounds", "in: {list: position_categories", "in: {list: posts", "unknown list 'posts'"),
+        ("grounds", "  - event: death\n", "  - event: died\n", "unknown event type 'died'"),
+        ("lifecycle", "transition: expire", "transition: lapse", "no transition 'lapse'"),
+        ("procedures", "stage: vote_failed", "stage: lost", "unknown stage 'lost'"),
+        ("eligibility", "fact: deputy.citizenship", "fact: check.citizenship", "no 'citizenship'"),
+        ("grounds", "    number: 9", "    number: 8", "ground number 8 is already used"),
+        ("grounds", "valid_to: 2014-12-31", "valid_to: 2015-01-01", "overlap"),
+        ("grounds", "arises_on: event.in_force", "arises_on: event.enforced", "no 'enforced'"),
+    ],
+)
+def test_inconsistent_rules_are_rejected(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
+    """References that do not resolve, and overlapping versions, are rule errors."""
+    issue = first_issue(edited(tmp_path, file, old, new))
+    assert message in issue.message
+    assert issue.line is not None
+
+
+def test_duplicate_ids_across_files(tmp_path: Path) -> None:
+    """The same rule id in two files is an error pointing at the second."""
+    extra = "findings:\n  - code: ineligible_age\n    severity: info\n    message: x\n"
+    issue = first_issue(rules_copy(tmp_path, zz=extra))
+    assert "duplicate id 'ineligible_age'" in issue.message
+    assert issue.file is not None and issue.file.endswith("zz.yaml")
+
+
+def test_all_problems_are_reported_together(tmp_path: Path) -> None:
+    """Problems in several files are collected in one error, in file order."""
+    target = edited(tmp_path, "grounds", "procedure: session_decision", "procedure: nope")
+    path = target / "eligibility.yaml"
+    path.write_text(path.read_text().replace("finding: ineligible_age", "finding: young"))
+    with pytest.raises(maslihat.RulesError) as caught:
+        maslihat.load_rules(target)
+    files = [Path(issue.file or "").name for issue in caught.value.issues]
+    assert files == ["eligibility.yaml", "grounds.yaml"]
+    assert "(and 1 more)" in str(caught.value)
+
+
+def test_missing_or_empty_directory(tmp_path: Path) -> None:
+    """A directory without rule files, or no directory, is a rule error."""
+    assert "no rule files" in first_issue(tmp_path).message
+    assert "not a directory" in first_issue(tmp_path / "nope").message
+
+
+def test_exactly_one_lifecycle_section(tmp_path: Path) -> None:
+    """Without a lifecycle section the rule set cannot drive the chart."""
+    target = rules_copy(tmp_path)
+    (target / "lifecycle.yaml").unlink()
+    assert "exactly one file must have a lifecycle section" in first_issue(target).message

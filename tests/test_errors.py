@@ -1,0 +1,39 @@
+"""The exception tree: one base, input errors by phase, each with its exit code."""
+
+from __future__ import annotations
+
+import pytest
+
+from maslihat.errors import CaseError, EvaluationError, InputError, Issue, MaslihatError, RulesError
+
+
+def test_issue_renders_file_line_column_and_field() -> None:
+    """An issue reads `file:line:column: field: message`."""
+    issue = Issue("unknown key", field="events[3].on", file="case.yaml", line=14, column=7)
+    assert str(issue) == "case.yaml:14:7: events[3].on: unknown key"
+
+
+def test_issue_without_position_still_names_the_file() -> None:
+    """An issue without a position names the file, or <input> when there is none."""
+    assert str(Issue("cannot read", file="x.yaml")) == "x.yaml: cannot read"
+    assert str(Issue("bad", field="a")) == "<input>: a: bad"
+
+
+def test_summary_is_one_line_with_a_count_of_the_rest() -> None:
+    """Several issues summarise as the first, plus how many more."""
+    error = CaseError([Issue("a", file="f"), Issue("b", file="f"), Issue("c", file="f")])
+    assert str(error) == "f: a (and 2 more)"
+    assert "\n" not in str(error)
+
+
+def test_phases_share_one_base_and_have_exit_codes() -> None:
+    """Case and rule errors are input errors with exit codes 2 and 3."""
+    assert issubclass(CaseError, InputError) and issubclass(RulesError, InputError)
+    assert issubclass(InputError, MaslihatError) and issubclass(EvaluationError, MaslihatError)
+    assert (CaseError.exit_code, RulesError.exit_code) == (2, 3)
+
+
+def test_an_input_error_needs_an_issue() -> None:
+    """An input error without issues is a programming error."""
+    with pytest.raises(ValueError, match="at least one issue"):
+        CaseError([])
