@@ -41,7 +41,9 @@ def rules() -> maslihat.RuleSet:
 def build() -> Build:
     """Make a case from events, registered on 2021-01-12 (or `registered=DATE`, or None)."""
 
-    def make(*events: dict[str, Any], registered: str | None = "2021-01-12", **deputy: Any) -> maslihat.Case:
+    def make(
+        *events: dict[str, Any], registered: str | None = "2021-01-12", **deputy: Any
+    ) -> maslihat.Case:
         first = [{"date": registered, "type": "registered"}] if registered else []
         listed = [*first, *events]
         return maslihat.Case.model_validate(

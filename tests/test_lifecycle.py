@@ -51,7 +51,7 @@ def test_allows_reflects_the_current_state() -> None:
     """`allows` answers from the chart, which the engine uses to reject events."""
     chart = walk("register")
     assert chart.allows("observe") and not chart.allows("register")
-    assert TRANSITIONS == {"register", "observe", "ground_arises", "terminate", "expire"}
+    assert {"register", "observe", "ground_arises", "terminate", "expire"} == TRANSITIONS
 
 
 def test_mermaid_lists_every_transition() -> None:

@@ -17,7 +17,12 @@ import maslihat
 FROZEN_CASE = maslihat.Case.model_validate(
     {
         "maslihat": {"name": "M", "level": "region", "territory": "230000000", "seats": 31},
-        "deputy": {"name": "D", "born": "2003-06-01", "citizenship": "KZ", "residence": "231010000"},
+        "deputy": {
+            "name": "D",
+            "born": "2003-06-01",
+            "citizenship": "KZ",
+            "residence": "231010000",
+        },
     }
 )
 
@@ -36,7 +41,9 @@ def test_as_of_defaults_to_today_the_next_day() -> None:
     assert maslihat.evaluate(FROZEN_CASE).eligible is True
 
 
-def test_unknown_ground_in_a_case_is_a_case_error(build: Callable[..., maslihat.Case], rules: maslihat.RuleSet) -> None:
+def test_unknown_ground_in_a_case_is_a_case_error(
+    build: Callable[..., maslihat.Case], rules: maslihat.RuleSet
+) -> None:
     """A submission of a ground the rules do not have is bad input, with its field path."""
     case = build({"date": "2022-01-01", "type": "commission_submission", "ground": "boredom"})
     with pytest.raises(maslihat.CaseError) as caught:
@@ -45,7 +52,9 @@ def test_unknown_ground_in_a_case_is_a_case_error(build: Callable[..., maslihat.
     assert "unknown ground 'boredom'" in caught.value.issues[0].message
 
 
-def test_evaluate_many_streams(build: Callable[..., maslihat.Case], rules: maslihat.RuleSet) -> None:
+def test_evaluate_many_streams(
+    build: Callable[..., maslihat.Case], rules: maslihat.RuleSet
+) -> None:
     """Results come one by one as cases are drawn, not after all are read."""
     drawn: list[int] = []
 
@@ -60,23 +69,38 @@ def test_evaluate_many_streams(build: Callable[..., maslihat.Case], rules: masli
     assert len(list(results)) == 2 and drawn == [0, 1, 2]
 
 
-def test_timeline_lists_each_step(build: Callable[..., maslihat.Case], rules: maslihat.RuleSet) -> None:
+def test_timeline_lists_each_step(
+    build: Callable[..., maslihat.Case], rules: maslihat.RuleSet
+) -> None:
     """The timeline shows status before and after each event and the deciding rule."""
     case = build({"date": "2022-02-01", "type": "resignation_filed"})
     steps = maslihat.timeline(case, as_of=dt.date(2022, 6, 1), rules=rules)
-    assert [(s.before, s.after) for s in steps] == [("candidate", "active"), ("active", "termination_pending")]
+    assert [(s.before, s.after) for s in steps] == [
+        ("candidate", "active"),
+        ("active", "termination_pending"),
+    ]
     assert steps[1].rule == "resignation@2001-01-23"
 
 
 EVENT_STRATEGY = st.one_of(
-    st.builds(lambda d: {"date": d, "type": "resignation_filed"}, st.dates(dt.date(2021, 1, 1), dt.date(2023, 1, 1))),
+    st.builds(
+        lambda d: {"date": d, "type": "resignation_filed"},
+        st.dates(dt.date(2021, 1, 1), dt.date(2023, 1, 1)),
+    ),
     st.builds(
         lambda d, a: {"date": d, "type": "meeting", "body": "plenary", "attendance": a},
         st.dates(dt.date(2021, 1, 1), dt.date(2023, 1, 1)),
         st.sampled_from(["present", "excused", "unexcused"]),
     ),
     st.builds(
-        lambda d, g, y, n: {"date": d, "type": "session_vote", "ground": g, "present": 30, "in_favour": y, "against": n},
+        lambda d, g, y, n: {
+            "date": d,
+            "type": "session_vote",
+            "ground": g,
+            "present": 30,
+            "in_favour": y,
+            "against": n,
+        },
         st.dates(dt.date(2021, 1, 1), dt.date(2023, 1, 1)),
         st.sampled_from(["resignation", "systematic_failure"]),
         st.integers(0, 15),
@@ -92,11 +116,18 @@ EVENT_STRATEGY = st.one_of(
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(EVENT_STRATEGY, max_size=12))
-def test_evaluation_is_pure_and_never_crashes(rules: maslihat.RuleSet, events: list[dict[str, object]]) -> None:
+def test_evaluation_is_pure_and_never_crashes(
+    rules: maslihat.RuleSet, events: list[dict[str, object]]
+) -> None:
     """Any valid case evaluates without error, and twice to the same bytes."""
     data = {
         "maslihat": {"name": "M", "level": "region", "territory": "230000000", "seats": 31},
-        "deputy": {"name": "D", "born": "1980-01-01", "citizenship": "KZ", "residence": "231010000"},
+        "deputy": {
+            "name": "D",
+            "born": "1980-01-01",
+            "citizenship": "KZ",
+            "residence": "231010000",
+        },
         "events": [{"date": "2021-01-12", "type": "registered"}, *events],
     }
     case = maslihat.Case.model_validate(json.loads(json.dumps(data, default=str)))

@@ -40,14 +40,29 @@ PROSECUTOR = """\
 
 CASE = {
     "case": "tenth",
-    "maslihat": {"name": "Karaganda Regional Mäslihat", "level": "region", "territory": "350000000", "seats": 38},
-    "deputy": {"name": "K. Test", "born": "1980-05-05", "citizenship": "KZ", "residence": "351010000"},
+    "maslihat": {
+        "name": "Karaganda Regional Mäslihat",
+        "level": "region",
+        "territory": "350000000",
+        "seats": 38,
+    },
+    "deputy": {
+        "name": "K. Test",
+        "born": "1980-05-05",
+        "citizenship": "KZ",
+        "residence": "351010000",
+    },
     "events": [
         {"date": "2021-01-12", "type": "registered"},
         {"date": "2022-03-01", "type": "position_taken", "category": "prosecutor"},
         {"date": "2022-03-10", "type": "commission_submission", "ground": "prosecutor_appointment"},
-        {"date": "2022-03-20", "type": "session_vote", "ground": "prosecutor_appointment", "present": 30,
-         "in_favour": 25},
+        {
+            "date": "2022-03-20",
+            "type": "session_vote",
+            "ground": "prosecutor_appointment",
+            "present": 30,
+            "in_favour": 25,
+        },
     ],
 }
 
@@ -67,8 +82,12 @@ def test_tenth_ground_from_yaml_alone(tmp_path: Path) -> None:
     case = maslihat.Case.model_validate(CASE)
     pending = maslihat.evaluate(case, as_of=dt.date(2022, 3, 15), rules=rules)
     assert pending.status == "termination_pending"
-    assert [(g.ground, g.number, g.stage) for g in pending.grounds] == [("prosecutor_appointment", 10, "submitted")]
-    assert [s.text for s in pending.next_steps] == ["Mäslihat session to vote on ground 10 (Appointment as a prosecutor)"]
+    assert [(g.ground, g.number, g.stage) for g in pending.grounds] == [
+        ("prosecutor_appointment", 10, "submitted")
+    ]
+    assert [s.text for s in pending.next_steps] == [
+        "Mäslihat session to vote on ground 10 (Appointment as a prosecutor)"
+    ]
     decided = maslihat.evaluate(case, as_of=dt.date(2022, 4, 1), rules=rules)
     assert decided.status == "terminated"
     assert decided.mandate is not None and decided.mandate.ended_by == "prosecutor_appointment"

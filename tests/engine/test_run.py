@@ -13,19 +13,35 @@ def codes(result: maslihat.Result) -> list[str]:
     return [finding.code for finding in result.findings]
 
 
-def test_verdict_arises_on_entry_into_force_not_on_decision(build: Callable[..., maslihat.Case], run: Run) -> None:
+def test_verdict_arises_on_entry_into_force_not_on_decision(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
     """A conviction decided before its entry into force arises on the in_force date."""
-    case = build({"date": "2022-03-01", "type": "court_decision", "ruling": "conviction", "in_force": "2022-04-01"})
+    case = build(
+        {
+            "date": "2022-03-01",
+            "type": "court_decision",
+            "ruling": "conviction",
+            "in_force": "2022-04-01",
+        }
+    )
     assert run(case, "2022-03-15").status == "active"
     later = run(case, "2022-05-01")
     assert later.status == "termination_pending"
     assert later.grounds[0].arose.isoformat() == "2022-04-01"
 
 
-def test_entry_into_force_comes_before_events_of_the_same_day(build: Callable[..., maslihat.Case], run: Run) -> None:
+def test_entry_into_force_comes_before_events_of_the_same_day(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
     """A submission on the day a verdict enters into force finds the ground already arisen."""
     case = build(
-        {"date": "2022-03-01", "type": "court_decision", "ruling": "conviction", "in_force": "2022-04-01"},
+        {
+            "date": "2022-03-01",
+            "type": "court_decision",
+            "ruling": "conviction",
+            "in_force": "2022-04-01",
+        },
         {"date": "2022-04-01", "type": "commission_submission", "ground": "conviction"},
     )
     result = run(case)
@@ -33,10 +49,17 @@ def test_entry_into_force_comes_before_events_of_the_same_day(build: Callable[..
     assert "submission_without_evidence" not in codes(result)
 
 
-def test_verdict_in_force_after_the_mandate_is_outside_it(build: Callable[..., maslihat.Case], run: Run) -> None:
+def test_verdict_in_force_after_the_mandate_is_outside_it(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
     """A verdict taking effect after the mandate ended is reported, not applied."""
     case = build(
-        {"date": "2022-01-10", "type": "court_decision", "ruling": "conviction", "in_force": "2022-03-01"},
+        {
+            "date": "2022-01-10",
+            "type": "court_decision",
+            "ruling": "conviction",
+            "in_force": "2022-03-01",
+        },
         {"date": "2022-02-01", "type": "maslihat_powers_ended", "early": False},
     )
     result = run(case)
@@ -44,10 +67,16 @@ def test_verdict_in_force_after_the_mandate_is_outside_it(build: Callable[..., m
     assert codes(result) == ["event_outside_mandate"]
 
 
-def test_version_is_chosen_by_the_date_the_ground_arises(build: Callable[..., maslihat.Case], run: Run) -> None:
+def test_version_is_chosen_by_the_date_the_ground_arises(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
     """A negligent misdemeanour ends the mandate only under the version before 2015."""
-    decided = {"date": "2014-12-01", "type": "court_decision", "ruling": "conviction",
-               "offence": "negligent_misdemeanour"}
+    decided = {
+        "date": "2014-12-01",
+        "type": "court_decision",
+        "ruling": "conviction",
+        "offence": "negligent_misdemeanour",
+    }
     old = build({**decided, "in_force": "2014-12-31"}, registered="2012-01-10")
     new = build({**decided, "in_force": "2015-01-01"}, registered="2012-01-10")
     assert [g.ground for g in run(old).grounds] == ["conviction"]
@@ -70,11 +99,16 @@ def test_breach_runs_from_start_to_end(build: Callable[..., maslihat.Case], run:
     )
     finding = run(case).findings[0]
     assert (finding.code, finding.date.isoformat(), str(finding.until)) == (
-        "incompatible_activity", "2021-05-01", "2021-08-01")
+        "incompatible_activity",
+        "2021-05-01",
+        "2021-08-01",
+    )
     assert finding.event == 1
 
 
-def test_breach_starts_when_the_basis_changes(build: Callable[..., maslihat.Case], run: Run) -> None:
+def test_breach_starts_when_the_basis_changes(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
     """Paid work begun off the permanent basis becomes a breach on moving to it."""
     case = build(
         {"date": "2021-05-01", "type": "activity_started", "activity": "paid_work"},
@@ -105,21 +139,27 @@ def test_next_steps_follow_the_stage(build: Callable[..., maslihat.Case], run: R
     assert steps[0].text == "TEC to submit ground 8 (Resignation) to the mäslihat"
 
 
-def test_events_after_as_of_are_not_considered(build: Callable[..., maslihat.Case], run: Run) -> None:
+def test_events_after_as_of_are_not_considered(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
     """Events dated after the as-of date change nothing."""
     case = build({"date": "2022-02-01", "type": "death"})
     assert run(case, "2022-01-31").status == "active"
     assert run(case, "2022-02-01").status == "termination_pending"
 
 
-def test_never_registered_is_checked_on_as_of(build: Callable[..., maslihat.Case], run: Run) -> None:
+def test_never_registered_is_checked_on_as_of(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
     """Without a registration, eligibility is judged on the as-of date."""
     case = build(registered=None, born="2004-06-01")
     assert run(case, "2024-05-31").eligible is False
     assert run(case, "2024-06-01").eligible is True
 
 
-def test_explain_traces_every_conclusion_with_its_citation(build: Callable[..., maslihat.Case], run: Run) -> None:
+def test_explain_traces_every_conclusion_with_its_citation(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
     """The trace names each rule version applied, what it read and its citation."""
     result = run(build({"date": "2022-02-01", "type": "resignation_filed"}), explain=True)
     assert result.trace is not None

@@ -43,7 +43,10 @@ def test_kato_codes_may_be_unquoted_but_must_have_nine_digits() -> None:
     """An unquoted KATO code (a YAML integer) is accepted; a short one is not."""
     made = case(maslihat={**BASE["maslihat"], "territory": 230000000})
     assert made.maslihat.territory == "230000000"
-    assert errors(maslihat={**BASE["maslihat"], "territory": "2300"})[0][0] == ("maslihat", "territory")
+    assert errors(maslihat={**BASE["maslihat"], "territory": "2300"})[0][0] == (
+        "maslihat",
+        "territory",
+    )
 
 
 def test_dates_must_be_iso_text_not_numbers() -> None:
@@ -66,7 +69,13 @@ def test_other_mandate_cannot_end_before_it_begins() -> None:
 
 def test_present_cannot_exceed_seats() -> None:
     """A vote with more deputies present than seats is an error at `present`."""
-    vote = {"date": "2022-01-01", "type": "session_vote", "ground": "resignation", "present": 32, "in_favour": 20}
+    vote = {
+        "date": "2022-01-01",
+        "type": "session_vote",
+        "ground": "resignation",
+        "present": 32,
+        "in_favour": 20,
+    }
     assert errors(events=[vote]) == [(("events", 0, "present"), "present_exceeds_seats")]
 
 

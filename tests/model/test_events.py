@@ -15,16 +15,28 @@ EVENTS: TypeAdapter[Any] = TypeAdapter(Event)
 def test_every_contract_event_type_has_a_model() -> None:
     """The fourteen event types of contract v1 are all modelled."""
     assert set(EVENT_MODELS) == {
-        "registered", "position_taken", "court_decision", "death", "citizenship_terminated",
-        "residence_changed", "resignation_filed", "meeting", "maslihat_powers_ended",
-        "commission_submission", "session_vote", "activity_started", "activity_ended",
+        "registered",
+        "position_taken",
+        "court_decision",
+        "death",
+        "citizenship_terminated",
+        "residence_changed",
+        "resignation_filed",
+        "meeting",
+        "maslihat_powers_ended",
+        "commission_submission",
+        "session_vote",
+        "activity_started",
+        "activity_ended",
         "basis_changed",
     }
 
 
 def test_type_selects_the_model() -> None:
     """`type` picks the event model; its defaults apply."""
-    event = EVENTS.validate_python({"date": "2021-01-01", "type": "court_decision", "ruling": "conviction"})
+    event = EVENTS.validate_python(
+        {"date": "2021-01-01", "type": "court_decision", "ruling": "conviction"}
+    )
     assert event.offence == "crime" and event.in_force is None
 
 
@@ -32,15 +44,27 @@ def test_in_force_cannot_precede_the_decision() -> None:
     """A decision cannot enter into force before it is made."""
     with pytest.raises(ValidationError) as caught:
         EVENTS.validate_python(
-            {"date": "2021-03-01", "type": "court_decision", "ruling": "dead", "in_force": "2021-02-01"}
+            {
+                "date": "2021-03-01",
+                "type": "court_decision",
+                "ruling": "dead",
+                "in_force": "2021-02-01",
+            }
         )
     assert caught.value.errors()[0]["loc"][-1] == "in_force"
 
 
 def test_votes_cannot_exceed_those_present() -> None:
     """in_favour + against + abstained may not exceed present."""
-    vote = {"date": "2021-03-01", "type": "session_vote", "ground": "g", "present": 10,
-            "in_favour": 6, "against": 3, "abstained": 2}
+    vote = {
+        "date": "2021-03-01",
+        "type": "session_vote",
+        "ground": "g",
+        "present": 10,
+        "in_favour": 6,
+        "against": 3,
+        "abstained": 2,
+    }
     with pytest.raises(ValidationError) as caught:
         EVENTS.validate_python(vote)
     assert caught.value.errors()[0]["loc"][-1] == "present"
@@ -50,4 +74,6 @@ def test_votes_cannot_exceed_those_present() -> None:
 def test_booleans_are_strict() -> None:
     """`early: yes` is not a boolean: the case must say true or false."""
     with pytest.raises(ValidationError):
-        EVENTS.validate_python({"date": "2021-03-01", "type": "maslihat_powers_ended", "early": "yes"})
+        EVENTS.validate_python(
+            {"date": "2021-03-01", "type": "maslihat_powers_ended", "early": "yes"}
+        )

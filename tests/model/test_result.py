@@ -8,8 +8,15 @@ from maslihat import Result, RulesInfo, TraceEntry
 
 
 def make(trace: tuple[TraceEntry, ...] | None = None) -> Result:
-    return Result(case="c", as_of=dt.date(2022, 6, 1), status="active", eligible=True, mandate=None,
-                  rules=RulesInfo(fingerprint="sha256:x"), trace=trace)
+    return Result(
+        case="c",
+        as_of=dt.date(2022, 6, 1),
+        status="active",
+        eligible=True,
+        mandate=None,
+        rules=RulesInfo(fingerprint="sha256:x"),
+        trace=trace,
+    )
 
 
 def test_trace_is_absent_unless_asked_for() -> None:
@@ -26,6 +33,15 @@ def test_trace_is_present_when_given() -> None:
 def test_contract_keys_in_contract_order() -> None:
     """The result's keys are the contract's, dates as ISO text."""
     data = make().model_dump(mode="json")
-    assert list(data) == ["case", "as_of", "status", "eligible", "mandate", "grounds", "findings",
-                          "next_steps", "rules"]
+    assert list(data) == [
+        "case",
+        "as_of",
+        "status",
+        "eligible",
+        "mandate",
+        "grounds",
+        "findings",
+        "next_steps",
+        "rules",
+    ]
     assert data["as_of"] == "2022-06-01"

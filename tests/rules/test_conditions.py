@@ -14,8 +14,8 @@ from maslihat.rules.conditions import (
     Combination,
     Comparison,
     Constant,
-    FactValue,
     Facts,
+    FactValue,
     ListItems,
     Negation,
     kato_within,
@@ -47,16 +47,25 @@ class FakeFacts:
 
 
 def cmp(path: str, op: str, value: Any) -> Comparison:
-    return Comparison(f"n.{path}.{op}", path, op, value if hasattr(value, "resolve") else Constant(value))
+    return Comparison(
+        f"n.{path}.{op}", path, op, value if hasattr(value, "resolve") else Constant(value)
+    )
 
 
 @pytest.mark.parametrize(
     ("op", "left", "right", "expected"),
     [
-        ("eq", 3, 3, True), ("ne", 3, 3, False), ("gt", 4, 3, True), ("ge", 3, 3, True),
-        ("lt", 2, 3, True), ("le", 4, 3, False), ("in", "a", frozenset("ab"), True),
-        ("not_in", "a", frozenset("ab"), False), ("within", "231010000", "230000000", True),
-        ("gt", None, 3, False), ("le", 3, None, False),
+        ("eq", 3, 3, True),
+        ("ne", 3, 3, False),
+        ("gt", 4, 3, True),
+        ("ge", 3, 3, True),
+        ("lt", 2, 3, True),
+        ("le", 4, 3, False),
+        ("in", "a", frozenset("ab"), True),
+        ("not_in", "a", frozenset("ab"), False),
+        ("within", "231010000", "230000000", True),
+        ("gt", None, 3, False),
+        ("le", 3, None, False),
     ],
 )
 def test_operators(op: str, left: Any, right: Any, expected: bool) -> None:

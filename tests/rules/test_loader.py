@@ -81,7 +81,9 @@ def test_unknown_fact_is_located(tmp_path: Path) -> None:
         ("grounds", "arises_on: event.in_force", "arises_on: event.enforced", "no 'enforced'"),
     ],
 )
-def test_inconsistent_rules_are_rejected(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
+def test_inconsistent_rules_are_rejected(
+    tmp_path: Path, file: str, old: str, new: str, message: str
+) -> None:
     """References that do not resolve, and overlapping versions, are rule errors."""
     issue = first_issue(edited(tmp_path, file, old, new))
     assert message in issue.message

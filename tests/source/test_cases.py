@@ -30,7 +30,9 @@ def test_load_case_keeps_its_source(tmp_path: Path) -> None:
 
 def test_parse_case_reports_every_issue_in_file_order() -> None:
     """All validation errors are reported, sorted by position."""
-    text = CASE.replace("born: 1990-01-01", "born: 1990-02-30").replace("type: registered", "type: x")
+    text = CASE.replace("born: 1990-01-01", "born: 1990-02-30").replace(
+        "type: registered", "type: x"
+    )
     with pytest.raises(maslihat.CaseError) as caught:
         maslihat.parse_case(text, "c.yaml")
     lines = [issue.line for issue in caught.value.issues]

@@ -1,0 +1,152 @@
+"""The command line honours contract v1: flags, output forms and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from maslihat.cli.main import main
+from maslihat.rules.loader import bundled_rules_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+CASE = """\
+case: cli-case
+maslihat: {name: Atyrau Regional Mäslihat, level: region, territory: "230000000", seats: 31}
+deputy: {name: A. Deputy, born: 1985-03-14, citizenship: KZ, residence: "231010000"}
+events:
+  - {date: 2021-01-12, type: registered}
+  - {date: 2022-02-01, type: resignation_filed}
+  - {date: 2022-02-10, type: commission_submission, ground: resignation}
+  - {date: 2022-02-20, type: session_vote, ground: resignation, present: 28, in_favour: 20, against: 5}
+"""
+
+
+@pytest.fixture
+def case_file(tmp_path: Path) -> Path:
+    path = tmp_path / "case.yaml"
+    path.write_text(CASE, encoding="utf-8")
+    return path
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_human_output_shows_status_grounds_and_citations(case_file: Path) -> None:
+    """The default output is text naming the status, the ground and its citation."""
+    code, out, _ = invoke("evaluate", case_file, "--as-of", "2022-06-01")
+    assert code == 0
+    assert "Status:   terminated" in out
+    assert "8 resignation (Resignation)" in out and "[Law 148-II, art. 20(3)(8)]" in out
+
+
+def test_json_output_matches_the_published_schema(case_file: Path) -> None:
+    """`--json` prints the contract's result, valid against docs/schemas/result.schema.json."""
+    code, out, _ = invoke("evaluate", case_file, "--as-of", "2022-06-01", "--json")
+    assert code == 0
+    data = json.loads(out)
+    schema = json.loads((ROOT / "docs/schemas/result.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert data["mandate"] == {
+        "began": "2021-01-12",
+        "ended": "2022-02-20",
+        "ended_by": "resignation",
+    }
+    assert "trace" not in data
+
+
+def test_explain_adds_the_trace(case_file: Path) -> None:
+    """`--explain` shows each rule applied with its citation, in text and in JSON."""
+    code, out, _ = invoke("evaluate", case_file, "--as-of", "2022-06-01", "--explain")
+    assert code == 0 and "Trace:" in out and "session_decision@2001-01-23.vote" in out
+    code, out, _ = invoke("evaluate", case_file, "--as-of", "2022-06-01", "--explain", "--json")
+    trace = json.loads(out)["trace"]
+    assert any(entry["citation"] == "Law 148-II, art. 20(4)" for entry in trace)
+
+
+def test_as_of_changes_the_answer(case_file: Path) -> None:
+    """Before the vote the same case is pending."""
+    _, out, _ = invoke("evaluate", case_file, "--as-of", "2022-02-15", "--json")
+    assert json.loads(out)["status"] == "termination_pending"
+
+
+def test_timeline(case_file: Path) -> None:
+    """`timeline` prints one line per event with the status change and the deciding rule."""
+    code, out, _ = invoke("timeline", case_file, "--as-of", "2022-06-01")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 4
+    assert "candidate → active" in lines[0] and "lifecycle.registration" in lines[0]
+    assert "termination_pending → terminated" in lines[3]
+
+
+def test_batch_prints_one_line_per_case(case_file: Path, tmp_path: Path) -> None:
+    """`batch` evaluates a directory, one line per case."""
+    shutil.copy(case_file, tmp_path / "second.yaml")
+    code, out, _ = invoke("batch", tmp_path, "--as-of", "2022-06-01")
+    assert code == 0 and len(out.splitlines()) == 2
+    assert all("terminated" in line for line in out.splitlines())
+
+
+def test_batch_reports_bad_cases_and_goes_on(case_file: Path, tmp_path: Path) -> None:
+    """A bad case in a batch is reported; the others are still evaluated; exit code 2."""
+    (tmp_path / "bad.yaml").write_text("maslihat: 1\n", encoding="utf-8")
+    code, out, err = invoke("batch", tmp_path, "--as-of", "2022-06-01")
+    assert code == 2 and len(out.splitlines()) == 1 and err.startswith("error: ")
+
+
+def test_bad_case_exits_2_with_one_located_line(tmp_path: Path) -> None:
+    """A malformed case gives one line with file:line:column and field, exit 2."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(CASE.replace("type: resignation_filed", "type: resigned"), encoding="utf-8")
+    code, out, err = invoke("evaluate", path)
+    assert code == 2 and out == ""
+    assert err.startswith(f"error: {path}:6:24: events[1].type: unknown type 'resigned'")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_bad_rules_exit_3(case_file: Path, tmp_path: Path) -> None:
+    """A broken rule directory gives one located line and exit 3."""
+    rules = tmp_path / "rules"
+    shutil.copytree(bundled_rules_dir(), rules)
+    (rules / "broken.yaml").write_text("grounds:\n  - id: x\n    numbr: 1\n", encoding="utf-8")
+    code, _, err = invoke("evaluate", case_file, "--rules", rules)
+    assert code == 3
+    assert err.startswith(f"error: {rules / 'broken.yaml'}:")
+
+
+def test_bad_as_of_is_a_usage_error(case_file: Path) -> None:
+    """An impossible --as-of is refused with exit code 2."""
+    code, _, err = invoke("evaluate", case_file, "--as-of", "2022-02-30")
+    assert code == 2 and "not a date" in err
+
+
+def test_schema_command_prints_the_published_schemas() -> None:
+    """`maslihat schema NAME` prints what docs/schemas holds (regenerate with it when stale)."""
+    for name in ("case", "result"):
+        code, out, _ = invoke("schema", name)
+        published = (ROOT / f"docs/schemas/{name}.schema.json").read_text(encoding="utf-8")
+        assert code == 0 and out == published, (
+            f"run: maslihat schema {name} > docs/schemas/{name}.schema.json"
+        )
+
+
+def test_real_process_has_no_traceback(tmp_path: Path) -> None:
+    """Run as a real process, a bad file exits 2 with no traceback."""
+    path = tmp_path / "bad.yaml"
+    path.write_text("deputy: [\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "maslihat", "evaluate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(f"error: {path}:2:1:")
