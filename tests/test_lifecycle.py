@@ -10,7 +10,7 @@ from maslihat.lifecycle import TRANSITIONS, MandateLifecycle, mermaid
 def walk(*transitions: str) -> MandateLifecycle:
     chart = MandateLifecycle()
     for name in transitions:
-        chart.send(name)
+        chart.fire(name)
     return chart
 
 
@@ -60,3 +60,12 @@ def test_mermaid_lists_every_transition() -> None:
     assert text.startswith("stateDiagram-v2")
     for state in ("candidate", "active", "termination_pending", "terminated", "expired"):
         assert state in text
+
+
+def test_fire_refuses_what_the_chart_does_not_allow() -> None:
+    """Skipping no-op self-loops never lets a disallowed transition through."""
+    chart = walk("register", "expire")
+    for name in TRANSITIONS:
+        assert not chart.allows(name)
+        with pytest.raises(MandateLifecycle.TransitionNotAllowed):
+            chart.fire(name)

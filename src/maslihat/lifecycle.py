@@ -44,8 +44,33 @@ class MandateLifecycle(StateChart):  # type: ignore[type-arg]  # no domain model
 
     def allows(self, transition: str) -> bool:
         """Whether `transition` is allowed from the current state."""
-        return any(event.id == transition for event in self.allowed_events)
+        return (self.status, transition) in _ALLOWED
 
+    def fire(self, transition: str) -> None:
+        """Take `transition`; a self-loop with no actions changes nothing, so it is not sent.
+
+        The check that it is allowed still comes from the chart, so a disallowed move
+        raises `TransitionNotAllowed` either way. Skipping the no-op send is what keeps
+        evaluation fast: most events are `observe` self-loops.
+        """
+        if (self.status, transition) in _SELF_LOOPS:
+            return
+        self.send(transition)
+
+
+_ALLOWED = frozenset(
+    (state.id, str(event))
+    for state in MandateLifecycle.states
+    for t in state.transitions
+    for event in t.events
+)
+_SELF_LOOPS = frozenset(
+    (state.id, str(event))
+    for state in MandateLifecycle.states
+    for t in state.transitions
+    if t.target is t.source
+    for event in t.events
+)
 
 TRANSITIONS: frozenset[str] = frozenset(str(event) for event in MandateLifecycle._events)
 """The names of the chart's transitions, which rule files may refer to."""

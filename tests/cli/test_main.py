@@ -24,7 +24,8 @@ events:
   - {date: 2021-01-12, type: registered}
   - {date: 2022-02-01, type: resignation_filed}
   - {date: 2022-02-10, type: commission_submission, ground: resignation}
-  - {date: 2022-02-20, type: session_vote, ground: resignation, present: 28, in_favour: 20, against: 5}
+  - {date: 2022-02-20, type: session_vote, ground: resignation, present: 28,
+     in_favour: 20, against: 5}
 """
 
 

@@ -18,11 +18,9 @@ def _period(start: object, end: object) -> str:
 
 def _ground(ground: GroundOutcome) -> str:
     arose = f"arose {ground.arose}" if ground.arose else "arose: no event shows it"
-    stage = ground.stage.replace("_", " ")
-    return (
-        f"  {ground.number} {ground.ground} ({ground.title}): {arose}; {stage} on "
-        f"{ground.stage_date} [{ground.citation}]"
-    )
+    if ground.stage != "arisen":
+        arose += f"; {ground.stage.replace('_', ' ')} on {ground.stage_date}"
+    return f"  {ground.number} {ground.ground} ({ground.title}): {arose} [{ground.citation}]"
 
 
 def _finding(finding: Finding) -> str:

@@ -66,20 +66,23 @@ def take_step(run: Run, index: int, event: Any) -> None:
             if guard.effect == "reject":
                 run.decided_by = (f"{pv.key}.{step.id}.{guard.id}", citation)
                 return
-    for outcome in step.outcomes:
+    for position, outcome in enumerate(step.outcomes):
         explained = outcome.when.evaluate(situation)
+        citation = outcome.citation or pv.citation
+        verdict = (
+            f"ground {ground.id} {outcome.stage}" if explained.value else f"not {outcome.stage}"
+        )
+        run.ledger.note(
+            f"{pv.key}.{step.id}.outcomes[{position}]",
+            day,
+            verdict,
+            event=index,
+            citation=citation,
+            explanation=explained,
+            version=pv.key,
+        )
         if explained.value:
             break
-    citation = outcome.citation or pv.citation
-    run.ledger.note(
-        f"{pv.key}.{step.id}",
-        day,
-        f"ground {ground.id} {outcome.stage}",
-        event=index,
-        citation=citation,
-        explanation=explained,
-        version=pv.key,
-    )
     if record is None:
         record = GroundRecord(
             version, ground.number, ground.title, procedure, None, outcome.stage, day
@@ -97,8 +100,12 @@ def take_step(run: Run, index: int, event: Any) -> None:
 IN_MANDATE = "observe"
 
 
-def check_restrictions(run: Run, day: dt.date, event: int | None) -> None:
-    """Open a finding for each restriction newly breached; close those that ended."""
+def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool) -> None:
+    """Open a finding for each restriction newly breached; close those that ended.
+
+    Checks are traced when the event changed the state (the only time a conclusion
+    can change) or when a breach opens.
+    """
     situation = run.situation(day)
     for restriction in run.rules.restrictions:
         version = restriction.versions.at(day)
@@ -110,10 +117,22 @@ def check_restrictions(run: Run, day: dt.date, event: int | None) -> None:
                 here = situation.bind("item", item) if body.for_each else situation
                 explained = body.condition.evaluate(here)
                 key = (restriction.id, item_key(item))
+                opens = explained.value and key not in run.breaches
+                if changed and not opens:
+                    verdict = "breached" if explained.value else "not breached"
+                    run.ledger.note(
+                        version.key,
+                        day,
+                        f"{verdict} ({item_key(item) or 'state'})",
+                        event=event,
+                        citation=version.citation,
+                        explanation=explained,
+                        version=version.key,
+                    )
                 if not explained.value:
                     continue
                 breached.add(key)
-                if key not in run.breaches:
+                if opens:
                     run.ledger.note(
                         version.key,
                         day,

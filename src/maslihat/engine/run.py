@@ -109,7 +109,7 @@ class Run:
     ) -> None:
         """Fire a chart transition and note when the mandate began or ended."""
         was_initial = self.chart.status == MandateLifecycle.initial_state.id
-        self.chart.send(transition)
+        self.chart.fire(transition)
         if rule is not None:
             self.decided_by = (rule, citation)
         if was_initial and self.chart.status != MandateLifecycle.initial_state.id:
@@ -172,11 +172,11 @@ class Run:
             f"lifecycle.{transition.id}" if transition else None,
             transition.citation if transition else None,
         )
-        self.state.apply(event)
+        changed = self.state.apply(event)
         self.history[event.type].append(event)
         self.triggers(index, event)
         take_step(self, index, event)
-        check_restrictions(self, day, index)
+        check_restrictions(self, day, index, bool(changed))
 
     def transition_for(self, index: int, event: Any) -> TransitionDef | None:
         """The lifecycle transition this event makes, if any."""
