@@ -62,7 +62,8 @@ def main() -> None:
         for case in examples:
             maslihat.evaluate(case, as_of=AS_OF, rules=rules)
     elapsed = time.perf_counter() - start
-    print(f"evaluate, {len(examples)} examples x {rounds}: {rounds * len(examples) / elapsed:.0f} cases/s")
+    rate = rounds * len(examples) / elapsed
+    print(f"evaluate, {len(examples)} examples x {rounds}: {rate:.0f} cases/s")
     count = 5000
     start = time.perf_counter()
     done = sum(1 for _ in maslihat.evaluate_many(synthetic(count), as_of=AS_OF, rules=rules))
