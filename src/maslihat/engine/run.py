@@ -52,10 +52,9 @@ class Run:
         self.eligible: bool | None = None
         self.breaches: dict[tuple[str, str], int] = {}
         self.decided_by: tuple[str | None, str | None] = (None, None)
+        self.state = StateFold(rules.state)
         start = self.situation(as_of)
-        self.state = StateFold(
-            rules.state, {s.id: start.get(s.initial) for s in rules.state if s.initial}
-        )
+        self.state.start({s.id: start.get(s.initial) for s in rules.state if s.initial})
         self._agenda: list[tuple[dt.date, int, int, int | None, str, Callable[[], None]]] = []
         self._order = itertools.count()
 
@@ -66,7 +65,7 @@ class Run:
         base = {
             "deputy": self.case.deputy,
             "maslihat": self.case.maslihat,
-            "state": getattr(self, "state", None) and self.state.values,
+            "state": self.state.values,
             "mandate": {"status": self.chart.status},
         }
         return Situation(self.rules, day, {**base, **roots}, self.history, self.observer)

@@ -16,14 +16,13 @@ from maslihat.rules.ruleset import StateDef
 class StateFold:
     """Current values of the declared state facts."""
 
-    def __init__(self, definitions: tuple[StateDef, ...], initial: dict[str, Any]) -> None:
+    def __init__(self, definitions: tuple[StateDef, ...]) -> None:
         self._definitions = definitions
-        self.values: dict[str, Any] = {}
-        for definition in definitions:
-            if definition.collection:
-                self.values[definition.id] = ()
-            else:
-                self.values[definition.id] = initial.get(definition.id)
+        self.values: dict[str, Any] = {d.id: () if d.collection else None for d in definitions}
+
+    def start(self, initial: dict[str, Any]) -> None:
+        """Set the starting values (read from the case before any event)."""
+        self.values.update(initial)
 
     def apply(self, event: Any) -> list[str]:
         """Fold one event in; return the ids of the facts it changed."""

@@ -67,7 +67,6 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
     grounds = _grounds(k, base, procedures)
     restrictions = _restrictions(k, base, findings)
     lifecycle = _lifecycle(k, base, findings)
-    _vocabulary_fields(k, lists)
     if k.issues:
         raise RulesError(sorted(k.issues, key=lambda i: (i.file or "", i.line or 0, i.column or 0)))
     assert lifecycle is not None  # _lifecycle records an issue when it is missing
@@ -136,6 +135,7 @@ def _state(k: Compiler) -> tuple[StateDef, ...]:
 
 def _lists(k: Compiler) -> dict[str, ListDef]:
     out = {}
+    owners: dict[tuple[str, str], str] = {}
     for entry, site in k.entries("lists"):
         items = tuple(
             Version(
@@ -154,6 +154,12 @@ def _lists(k: Compiler) -> dict[str, ListDef]:
         for i, (event, name) in enumerate(validates):
             if event not in EVENT_MODELS or name not in EVENT_MODELS[event].model_fields:
                 k.problem(site.at("validates", i), f"no event field {event}.{name}")
+            elif (event, name) in owners:
+                k.problem(
+                    site.at("validates", i),
+                    f"{event}.{name} is already validated by list {owners[event, name]!r}",
+                )
+            owners[event, name] = entry.id
         out[entry.id] = ListDef(entry.id, entry.title, validates, items)
     return out
 
@@ -356,12 +362,3 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
         life.not_allowed,
         life.ended_by_term,
     )
-
-
-def _vocabulary_fields(k: Compiler, lists: dict[str, ListDef]) -> None:
-    owners: dict[tuple[str, str], str] = {}
-    for entry in lists.values():
-        for field in entry.validates:
-            if field in owners:
-                k.problem(Site(k.files[0][0], ()), f"{'.'.join(field)} is validated by two lists")
-            owners[field] = entry.id
