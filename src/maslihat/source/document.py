@@ -8,6 +8,7 @@ with the field's path. JSON is read by the same parser (JSON is YAML 1.2).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,8 +100,20 @@ def _plain(node: Any, loc: Loc, positions: dict[Loc, tuple[int, int]]) -> Any:
     return node
 
 
+def _check_json(text: str, file: str, error: type[InputError]) -> None:
+    """A `.json` file must be JSON, not merely YAML that looks like it (no trailing commas)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(
+            [Issue(message=f"not valid JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno)]
+        ) from exc
+
+
 def parse_document(text: str, file: str, error: type[InputError]) -> Document:
     """Parse `text`; a syntax error becomes `error` with the parser's position."""
+    if file.endswith(".json"):
+        _check_json(text, file, error)
     positions: dict[Loc, tuple[int, int]] = {(): (1, 1)}
     try:
         raw = _parser().load(text)

@@ -39,6 +39,9 @@ def data_path(data: Any, loc: Loc) -> Loc:
 
 def _message(error: Any) -> str:
     kind = error["type"]
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        found = "nothing" if error["input"] is None else type(error["input"]).__name__
+        return f"expected a mapping of keys to values, found {found}"
     if kind == "extra_forbidden":
         return "unknown key"
     if kind == "missing":
