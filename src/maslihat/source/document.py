@@ -106,7 +106,14 @@ def _check_json(text: str, file: str, error: type[InputError]) -> None:
         json.loads(text)
     except json.JSONDecodeError as exc:
         raise error(
-            [Issue(message=f"not valid JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno)]
+            [
+                Issue(
+                    message=f"not valid JSON: {exc.msg}",
+                    file=file,
+                    line=exc.lineno,
+                    column=exc.colno,
+                )
+            ]
         ) from exc
 
 
