@@ -14,12 +14,13 @@ from maslihat.rules.loader import bundled_rules_dir
 TENTH_GROUND = """\
 grounds:
   - id: prosecutor_appointment
-    number: 10
+    number: 11
     title: Appointment as a prosecutor
     versions:
       - valid_from: 2020-01-01
         citation: Hypothetical Law 1-X, art. 1
         basis: inferred
+        source: invented for this test
         text: A deputy appointed a prosecutor loses the mandate (a made-up provision).
         procedure: session_decision
         triggers:
@@ -35,6 +36,7 @@ PROSECUTOR = """\
         valid_from: 2020-01-01
         citation: Hypothetical Law 1-X, art. 1
         basis: inferred
+        source: invented for this test
         text: A made-up category for this test.
 """
 
@@ -83,10 +85,10 @@ def test_tenth_ground_from_yaml_alone(tmp_path: Path) -> None:
     pending = maslihat.evaluate(case, as_of=dt.date(2022, 3, 15), rules=rules)
     assert pending.status == "termination_pending"
     assert [(g.ground, g.number, g.stage) for g in pending.grounds] == [
-        ("prosecutor_appointment", 10, "submitted")
+        ("prosecutor_appointment", 11, "submitted")
     ]
     assert [s.text for s in pending.next_steps] == [
-        "Mäslihat session to vote on ground 10 (Appointment as a prosecutor)"
+        "Mäslihat session to vote on ground 11 (Appointment as a prosecutor)"
     ]
     decided = maslihat.evaluate(case, as_of=dt.date(2022, 4, 1), rules=rules)
     assert decided.status == "terminated"

@@ -13,7 +13,7 @@ EVENTS: TypeAdapter[Any] = TypeAdapter(Event)
 
 
 def test_every_contract_event_type_has_a_model() -> None:
-    """The fourteen event types of contract v1 are all modelled."""
+    """The fourteen event types of contract v1, and the four added since, are all modelled."""
     assert set(EVENT_MODELS) == {
         "registered",
         "position_taken",
@@ -28,7 +28,7 @@ def test_every_contract_event_type_has_a_model() -> None:
         "session_vote",
         "activity_started",
         "activity_ended",
-        "basis_changed",
+        "basis_changed", "party_membership_ended", "party_ceased", "recalled", "commission_decision",
     }
 
 

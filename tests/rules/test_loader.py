@@ -37,8 +37,9 @@ def first_issue(directory: Path) -> maslihat.Issue:
 
 
 def test_bundled_rules_load(rules: maslihat.RuleSet) -> None:
-    """The bundled rules compile: nine grounds numbered 1 to 9, with a fingerprint."""
-    assert [g.number for g in rules.grounds.values()] == list(range(1, 10))
+    """The bundled rules compile: the grounds in the law's order, with a fingerprint."""
+    labels = [g.subparagraph for g in rules.grounds.values()]
+    assert labels == ["1", "2", "3", "3-1", "3-2", "3-3", "3-4", "4", "5", "6", "7", "8", "9", "10"]
     assert rules.fingerprint.startswith("sha256:") and len(rules.fingerprint) == 71
 
 
@@ -76,7 +77,7 @@ def test_unknown_fact_is_located(tmp_path: Path) -> None:
         ("lifecycle", "transition: expire", "transition: lapse", "no transition 'lapse'"),
         ("procedures", "stage: vote_failed", "stage: lost", "unknown stage 'lost'"),
         ("eligibility", "fact: deputy.citizenship", "fact: check.citizenship", "no 'citizenship'"),
-        ("grounds", "    number: 9", "    number: 8", "ground number 8 is already used"),
+        ("grounds", "    number: 9", "    number: 8", "ground 8 is already 'resignation'"),
         ("grounds", "valid_to: 2014-12-31", "valid_to: 2015-01-01", "overlap"),
         ("grounds", "arises_on: event.in_force", "arises_on: event.enforced", "no 'enforced'"),
     ],

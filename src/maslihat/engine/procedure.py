@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from maslihat.engine.records import GroundRecord
+from maslihat.engine.records import GroundRecord, ground_facts
 from maslihat.engine.state import item_key
 
 if TYPE_CHECKING:
@@ -24,30 +24,13 @@ def take_step(run: Run, index: int, event: Any) -> None:
         return
     day, ground = event.date, run.rules.grounds[event.ground]
     record = run.grounds.get(ground.id)
-    version = record.version if record else ground.versions.at(day)
-    procedure = (
-        record.procedure
-        if record
-        else run.rules.procedures[version.body.procedure]
-        if version
-        else None
-    )
-    pv = procedure.versions.at(day) if procedure else None
+    version = ground.versions.at(day) or (record.version if record else None)
+    pv = run.rules.procedure_at(ground, day, version)
     step = pv.body.steps.get(event.type) if pv else None
-    if version is None or procedure is None or pv is None or step is None:
+    if version is None or pv is None or step is None:
         run.reject(index, event, day)
         return
-    facts = (
-        record.facts()
-        if record
-        else {
-            "id": ground.id,
-            "number": ground.number,
-            "title": ground.title,
-            "stage": None,
-            "arose": None,
-        }
-    )
+    facts = ground_facts(ground, record)
     situation = run.situation(day, event=event, ground=facts)
     for guard in step.guards:
         explained = guard.condition.evaluate(situation)
@@ -84,9 +67,7 @@ def take_step(run: Run, index: int, event: Any) -> None:
         if explained.value:
             break
     if record is None:
-        record = GroundRecord(
-            version, ground.number, ground.title, procedure, None, outcome.stage, day
-        )
+        record = GroundRecord(ground, version, None, outcome.stage, day)
         run.grounds[ground.id] = record
         transition = "ground_arises"
     else:

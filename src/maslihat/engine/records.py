@@ -11,47 +11,48 @@ from typing import Any
 
 from maslihat.model.result import Finding, GroundOutcome, TraceEntry
 from maslihat.rules.conditions import Explanation, show
-from maslihat.rules.ruleset import GroundBody, Procedure, ProcedureBody, Version
+from maslihat.rules.ruleset import Ground, GroundBody, Version
 
 
 @dataclass
 class GroundRecord:
     """A ground as it stands in this case."""
 
+    ground: Ground
     version: Version[GroundBody]
-    number: int
-    title: str
-    procedure: Procedure
     arose: dt.date | None
     stage: str
     stage_date: dt.date
 
     def facts(self) -> dict[str, Any]:
         """What procedures may read of the ground (`ground.stage`, ...)."""
-        return {
-            "id": self.version.rule,
-            "number": self.number,
-            "title": self.title,
-            "stage": self.stage,
-            "arose": self.arose,
-        }
+        return ground_facts(self.ground, self)
 
-    def procedure_at(self, day: dt.date) -> Version[ProcedureBody] | None:
-        """The version of this ground's procedure in force on `day`."""
-        return self.procedure.versions.at(day)
-
-    def outcome(self) -> GroundOutcome:
-        """The record as the result reports it."""
+    def outcome(self, procedure: str) -> GroundOutcome:
+        """The record as the result reports it, with the procedure that now applies."""
         return GroundOutcome(
-            ground=self.version.rule,
-            number=self.number,
-            title=self.title,
+            ground=self.ground.id,
+            number=self.ground.number,
+            subparagraph=self.ground.subparagraph,
+            title=self.ground.title,
             arose=self.arose,
             stage=self.stage,  # type: ignore[arg-type]  # stages are checked at compile time
             stage_date=self.stage_date,
-            procedure=self.procedure.id,
+            procedure=procedure,
             citation=self.version.citation,
         )
+
+
+def ground_facts(ground: Ground, record: GroundRecord | None) -> dict[str, Any]:
+    """The `ground.` facts of a ground, whether or not it has a record in the case yet."""
+    return {
+        "id": ground.id,
+        "number": ground.number,
+        "subparagraph": ground.subparagraph,
+        "title": ground.title,
+        "stage": record.stage if record else None,
+        "arose": record.arose if record else None,
+    }
 
 
 @dataclass(frozen=True)

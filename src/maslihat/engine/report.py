@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from maslihat.model import Mandate, NextStep, Result, RulesInfo
 
 if TYPE_CHECKING:
+    from maslihat.engine.records import GroundRecord
     from maslihat.engine.run import Run
 
 
@@ -21,7 +23,10 @@ def build_result(run: Run) -> Result:
         mandate=Mandate(began=run.began, ended=run.ended, ended_by=run.ended_by)
         if run.began
         else None,
-        grounds=tuple(record.outcome() for record in run.grounds.values()),
+        grounds=tuple(
+            record.outcome(_procedure(run, record, run.ended or run.as_of))
+            for record in run.grounds.values()
+        ),
         findings=tuple(sorted(run.ledger.findings, key=lambda f: (f.date is None, f.date))),
         next_steps=next_steps(run) if not run.chart.is_terminated else (),
         rules=RulesInfo(fingerprint=run.rules.fingerprint),
@@ -33,7 +38,7 @@ def next_steps(run: Run) -> tuple[NextStep, ...]:
     """What each pending ground needs next, as its procedure says."""
     steps = []
     for ground_id, record in run.grounds.items():
-        version = record.procedure_at(run.as_of)
+        version = run.rules.procedure_at(record.ground, run.as_of, record.version)
         due = version.body.next_steps.get(record.stage) if version else None
         if due is None:
             continue
@@ -47,3 +52,8 @@ def next_steps(run: Run) -> tuple[NextStep, ...]:
             )
         )
     return tuple(steps)
+
+
+def _procedure(run: Run, record: GroundRecord, day: dt.date) -> str:
+    version = run.rules.procedure_at(record.ground, day, record.version)
+    return version.rule if version else record.version.body.procedure

@@ -289,9 +289,8 @@ class Run:
         self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int | None
     ) -> None:
         """A ground arises: record it and start its procedure."""
-        procedure = self.rules.procedures[version.body.procedure]
-        record = GroundRecord(version, ground.number, ground.title, procedure, day, "arisen", day)
-        pv = procedure.versions.at(day)
+        record = GroundRecord(ground, version, day, "arisen", day)
+        pv = self.rules.procedure_at(ground, day, version)
         outcome = pv.body.on_arising if pv else None
         if (
             outcome is not None
@@ -301,7 +300,7 @@ class Run:
         self.grounds[ground.id] = record
         ends = outcome is not None and outcome.ends_mandate
         self.ledger.note(
-            pv.key if pv else procedure.id,
+            pv.key if pv else version.body.procedure,
             day,
             f"ground {ground.id} {record.stage}",
             event=index,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import (
+    Field,
     PositiveInt,
     PrivateAttr,
     ValidationError,
@@ -64,6 +65,10 @@ class Deputy(Frozen):
     residence: Kato
     basis: Basis = "non_permanent"
     other_mandates: tuple[OtherMandate, ...] = ()
+    elected_by: Literal["party_list", "single_member"] | None = Field(
+        default=None, description="How the deputy was elected; null when the case does not say."
+    )
+    party: Text | None = Field(default=None, description="The party on whose list he was elected.")
 
 
 class Case(Frozen):

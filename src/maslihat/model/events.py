@@ -152,6 +152,35 @@ class ActivityEnded(EventBase):
     field: ActivityField = "other"
 
 
+class PartyMembershipEnded(EventBase):
+    """The deputy left, or was expelled from, the party on whose list he was elected."""
+
+    type: Literal["party_membership_ended"]
+    reason: Literal["left", "expelled"]
+    party: Text | None = None
+
+
+class PartyCeased(EventBase):
+    """The party on whose list the deputy was elected ceased its activity."""
+
+    type: Literal["party_ceased"]
+    party: Text | None = None
+
+
+class Recalled(EventBase):
+    """The deputy was recalled: by the party branch (list deputies) or by the voters."""
+
+    type: Literal["recalled"]
+    by: Literal["party_branch", "voters"]
+
+
+class CommissionDecision(EventBase):
+    """The TEC records that the deputy has lost the mandate on a ground (no session vote)."""
+
+    type: Literal["commission_decision"]
+    ground: Text
+
+
 class BasisChanged(EventBase):
     """The deputy moved to or from the permanent paid basis."""
 
@@ -173,7 +202,11 @@ Event = Annotated[
     | SessionVote
     | ActivityStarted
     | ActivityEnded
-    | BasisChanged,
+    | BasisChanged
+    | PartyMembershipEnded
+    | PartyCeased
+    | Recalled
+    | CommissionDecision,
     Field(discriminator="type"),
 ]
 """Any event of contract v1, told apart by its `type`."""

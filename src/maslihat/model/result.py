@@ -14,7 +14,7 @@ from pydantic import ConfigDict, Field
 from maslihat.model.common import Frozen
 
 Status = Literal["candidate", "active", "termination_pending", "terminated", "expired"]
-Stage = Literal["arisen", "submitted", "vote_failed", "decided", "automatic"]
+Stage = Literal["arisen", "submitted", "vote_failed", "decided", "automatic", "recorded"]
 Severity = Literal["violation", "warning", "info"]
 
 JsonValue = Any
@@ -32,7 +32,8 @@ class GroundOutcome(Frozen):
     """An early-termination ground that has arisen or been submitted, and how far it went."""
 
     ground: str
-    number: int
+    number: int = Field(description="The subparagraph's number; 3 for subparagraph 3-1.")
+    subparagraph: str = Field(description='The subparagraph as the law numbers it: "8", "3-1".')
     title: str
     arose: dt.date | None = Field(
         description="When the ground arose; null when only the TEC's submission shows it."

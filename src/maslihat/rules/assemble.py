@@ -80,7 +80,7 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
         lists=lists,
         findings=findings,
         checks=checks,
-        grounds=dict(sorted(grounds.items(), key=lambda item: item[1].number)),
+        grounds=dict(sorted(grounds.items(), key=lambda item: _order(item[1].subparagraph))),
         procedures=procedures,
         restrictions=restrictions,
         lifecycle=lifecycle,
@@ -94,6 +94,11 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
             for step in v.body.steps.values()
         ),
     )
+
+
+def _order(subparagraph: str) -> tuple[int, ...]:
+    """Sort 3, 3-1, 3-2, 4 as the law does."""
+    return tuple(int(part) for part in subparagraph.split("-"))
 
 
 def fingerprint(files: Sequence[tuple[Document, doc.RuleFile]]) -> str:
@@ -147,6 +152,7 @@ def _lists(k: Compiler) -> dict[str, ListDef]:
                 item.basis,
                 item.interpretation,
                 tuple(item.tags),
+                item.source,
             )
             for item in entry.items
         )
@@ -268,7 +274,7 @@ def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> di
 
 def _grounds(k: Compiler, base: Scope, procedures: dict[str, Procedure]) -> dict[str, Ground]:
     out: dict[str, Ground] = {}
-    numbers: dict[int, str] = {}
+    labels: dict[str, str] = {}
 
     def body(v: doc.GroundVersion, vs: Site, key: str) -> GroundBody:
         if v.procedure not in procedures:
@@ -284,15 +290,11 @@ def _grounds(k: Compiler, base: Scope, procedures: dict[str, Procedure]) -> dict
         return GroundBody(v.procedure, tuple(triggers))
 
     for g, site in k.entries("grounds"):
-        if g.number in numbers:
-            k.problem(
-                site.at("number"),
-                f"ground number {g.number} is already used by {numbers[g.number]!r}",
-            )
-        numbers[g.number] = g.id
-        out[g.id] = Ground(
-            g.id, g.number, g.title, k.versions(g.id, g.versions, site.at("versions"), body)
-        )
+        if g.label in labels:
+            k.problem(site.at("number"), f"ground {g.label} is already {labels[g.label]!r}")
+        labels[g.label] = g.id
+        versions = k.versions(g.id, g.versions, site.at("versions"), body)
+        out[g.id] = Ground(g.id, g.number, g.label, g.title, versions)
     return out
 
 

@@ -101,6 +101,7 @@ class Compiler:
                     basis=version.basis,
                     interpretation=version.interpretation,
                     body=body(version, vsite, key),
+                    source=version.source,
                 )
             )
         ordered = sorted(compiled, key=lambda v: v.valid_from)

@@ -48,6 +48,9 @@ class Cited(Dated):
     interpretation: StrictStr | None = Field(
         default=None, description="How we read the provision where it is open to reading."
     )
+    source: StrictStr = Field(
+        description="Where the text comes from: the consolidated text read, or the note relied on."
+    )
 
 
 class FindingDoc(Frozen):
@@ -138,8 +141,16 @@ class GroundDoc(Frozen):
 
     id: Id
     number: int
+    subparagraph: Annotated[str, Field(pattern=r"^\d+(-\d+)?$")] | None = Field(
+        default=None, description='As the law numbers it ("3-1"); default: the number.'
+    )
     title: StrictStr
     versions: list[GroundVersion] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        """The subparagraph, or the number when they are the same."""
+        return self.subparagraph or str(self.number)
 
 
 class Guard(Frozen):
@@ -224,7 +235,8 @@ class TransitionDoc(Frozen):
     )
     citation: StrictStr
     text: StrictStr
-    basis: Literal["read", "reported", "inferred"]
+    basis: Provenance
+    source: StrictStr
 
 
 class LifecycleDoc(Frozen):

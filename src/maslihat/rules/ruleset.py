@@ -31,6 +31,7 @@ class Version(Generic[T]):
     basis: str
     interpretation: str | None
     body: T
+    source: str | None = None
 
     @property
     def key(self) -> str:
@@ -136,6 +137,7 @@ class Ground:
 
     id: str
     number: int
+    subparagraph: str
     title: str
     versions: Versioned[GroundBody]
 
@@ -255,6 +257,21 @@ class RuleSet:
     source: str
     triggers: Mapping[str, tuple[Ground, ...]] = field(default_factory=dict)
     ground_events: frozenset[str] = frozenset()
+
+    def procedure_at(
+        self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None
+    ) -> Version[ProcedureBody] | None:
+        """The procedure (version) that takes `ground` forward on `day`.
+
+        Procedure follows the ground's version in force on the day of the step, not
+        on the day the ground arose: procedural rules apply from their entry into
+        force. `fallback` (the version the ground arose under) serves when no
+        version of the ground is in force that day.
+        """
+        version = ground.versions.at(day) or fallback
+        if version is None:
+            return None
+        return self.procedures[version.body.procedure].versions.at(day)
 
     def conditions(self) -> Iterator[tuple[str, Condition]]:
         """Every compiled condition node, with the id of the rule that holds it."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from maslihat.model import EVENT_MODELS, Deputy, Maslihat
 
-GROUND_FIELDS = frozenset({"id", "number", "title", "stage", "arose"})
+GROUND_FIELDS = frozenset({"id", "number", "subparagraph", "title", "stage", "arose"})
 """What a procedure may read of the ground it is taking forward."""
 
 UNCHECKED = None
