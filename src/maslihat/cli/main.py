@@ -1,4 +1,4 @@
-"""Command-line entry point: evaluate cases from files and print what the law says.
+"""Command-line entry point: evaluate cases, list the rules, print schemas.
 
 Exit codes (documented in docs/cli.md): 0 evaluated; 2 bad case input or bad usage;
 3 bad rule files; 4 a defect in the rules or the engine found during evaluation.
@@ -16,11 +16,12 @@ from typing import Any, TypeVar
 
 import click
 
-from maslihat.cli.render import result_text, summary_line, timeline_text
+from maslihat.cli.render import result_text, rules_text, summary_line, timeline_text
 from maslihat.engine.evaluate import evaluate as evaluate_case
 from maslihat.engine.evaluate import timeline as case_timeline
 from maslihat.engine.evaluate import today
 from maslihat.errors import EvaluationError, InputError
+from maslihat.rules.listing import history, in_force, interpretations_markdown
 from maslihat.rules.loader import RULE_SUFFIXES, load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.schemas import MODELS as SCHEMAS
@@ -171,3 +172,37 @@ def batch(
 def schema(name: str) -> None:
     """Print the JSON Schema of a case file or of a result."""
     click.echo(schema_text(name), nl=False)
+
+
+@main.command(name="rules")
+@common_options
+@click.option("--history", "rule_id", metavar="ID", help="Every version of one rule, over time.")
+@click.option("--interpretations", is_flag=True, help="Print docs/interpretations.md (Markdown).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def rules_command(
+    as_of: dt.date | None,
+    rules_dir: Path | None,
+    rule_id: str | None,
+    interpretations: bool,
+    as_json: bool,
+) -> None:
+    """List the rules in force on --as-of (default today), with citation and provenance."""
+    rules = rules_from(rules_dir)
+    if interpretations:
+        click.echo(interpretations_markdown(rules), nl=False)
+        return
+    if rule_id is not None:
+        listed = history(rules, rule_id)
+        if not listed:
+            raise click.BadParameter(f"no rule called {rule_id!r}", param_hint="--history")
+    else:
+        listed = in_force(rules, as_of or today())
+    if as_json:
+        click.echo(
+            json.dumps(
+                [info.model_dump(mode="json") for info in listed], ensure_ascii=False, indent=2
+            )
+        )
+    else:
+        title = f"History of {rule_id}" if rule_id else f"Rules in force on {as_of or today()}"
+        click.echo(rules_text(title, listed, rules.fingerprint))

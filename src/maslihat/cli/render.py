@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from maslihat.engine.records import TimelineEntry
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
+from maslihat.rules.listing import RuleVersionInfo
 
 
 def _period(start: object, end: object) -> str:
@@ -97,3 +98,14 @@ def timeline_text(entries: list[TimelineEntry]) -> str:
         note = f"  ({entry.note})" if entry.note else ""
         lines.append(f"{entry.date} {event:>3} {entry.what:<34} {move}{rule}{cite}{note}")
     return "\n".join(lines) if lines else "(no events)"
+
+
+def rules_text(title: str, listed: list[RuleVersionInfo], fingerprint: str) -> str:
+    """A table of rule versions: kind, id, period, provenance, citation."""
+    lines = [f"{title} ({len(listed)} rule versions; rules {fingerprint[:19]}…)"]
+    for info in listed:
+        period = f"{info.valid_from} – {info.valid_to or ''}"
+        lines.append(
+            f"  {info.kind:<11} {info.id:<40} {period:<25} {info.basis:<9} {info.citation}"
+        )
+    return "\n".join(lines)

@@ -154,21 +154,22 @@ class Run:
         """Apply one event of the case file."""
         day = event.date
         transition = self.transition_for(index, event)
-        name = transition.transition if transition else IN_MANDATE_PROBE
+        name = transition.body.transition if transition else IN_MANDATE_PROBE
         if not self.chart.allows(name):
             self.reject(index, event, day)
             return
-        if transition and transition.eligibility_on is not None:
+        if transition and transition.body.eligibility_on is not None:
             situation = self.situation(day, event=event)
-            check_day = next((v for p in transition.eligibility_on if (v := situation.get(p))), day)
+            paths = transition.body.eligibility_on
+            check_day = next((v for p in paths if (v := situation.get(p))), day)
             if not self.check_eligibility(check_day, index):
-                self.decided_by = (f"lifecycle.{transition.id}", transition.citation)
+                self.decided_by = (f"lifecycle.{transition.rule}", transition.citation)
                 return
         self.move(
             name,
             day,
             self.rules.lifecycle.ended_by_term,
-            f"lifecycle.{transition.id}" if transition else None,
+            f"lifecycle.{transition.rule}" if transition else None,
             transition.citation if transition else None,
         )
         changed = self.state.apply(event)
@@ -180,11 +181,13 @@ class Run:
     def transition_for(self, index: int, event: Any) -> TransitionDef | None:
         """The lifecycle transition this event makes, if any."""
         for transition in self.rules.lifecycle.transitions.get(event.type, ()):
-            explained = transition.when.evaluate(self.situation(event.date, event=event))
+            if not transition.in_force(event.date):
+                continue
+            explained = transition.body.when.evaluate(self.situation(event.date, event=event))
             self.ledger.note(
-                f"lifecycle.{transition.id}",
+                f"lifecycle.{transition.rule}",
                 event.date,
-                transition.transition if explained.value else "does not apply",
+                transition.body.transition if explained.value else "does not apply",
                 event=index,
                 citation=transition.citation,
                 explanation=explained,

@@ -21,6 +21,7 @@ from maslihat.rules import documents as doc
 from maslihat.rules.compiler import Compiler, Site
 from maslihat.rules.ruleset import (
     Check,
+    FactNote,
     FindingDef,
     Ground,
     GroundBody,
@@ -36,7 +37,7 @@ from maslihat.rules.ruleset import (
     RuleSet,
     StateDef,
     StepDef,
-    TransitionDef,
+    TransitionBody,
     TriggerDef,
     Version,
 )
@@ -85,6 +86,10 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
         restrictions=restrictions,
         lifecycle=lifecycle,
         fingerprint=fingerprint(files),
+        fact_notes={
+            fid: FactNote(fd.id, fd.text, fd.citation, fd.interpretation)
+            for fid, (fd, _) in k.fact_docs.items()
+        },
         source=source,
         triggers={event: tuple(gs) for event, gs in triggers.items()},
         ground_events=frozenset(
@@ -333,7 +338,7 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
     life, site = found[0]
     for name in ("outside_mandate", "not_allowed"):
         k.finding_ref(getattr(life, name), site.at(name), findings)
-    transitions: dict[str, list[TransitionDef]] = defaultdict(list)
+    transitions: dict[str, list[Version[TransitionBody]]] = defaultdict(list)
     for i, t in enumerate(life.transitions):
         ts = site.at("transitions", i)
         k.event_ref(t.event, ts.at("event"))
@@ -347,15 +352,19 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
         for j, path in enumerate(t.eligibility_on or ()):
             k.fact(path, ts.at("eligibility_on", j), scope)
         when = k.condition(t.when, ts.at("when"), f"lifecycle.{t.id}", scope)
+        eligibility = tuple(t.eligibility_on) if t.eligibility_on is not None else None
+        body = TransitionBody(t.event, when, t.transition, eligibility)
         transitions[t.event].append(
-            TransitionDef(
+            Version(
                 t.id,
-                t.event,
-                when,
-                t.transition,
-                tuple(t.eligibility_on) if t.eligibility_on is not None else None,
+                t.valid_from,
+                t.valid_to,
                 t.citation,
                 t.text,
+                t.basis,
+                t.interpretation,
+                body,
+                t.source,
             )
         )
     return Lifecycle(

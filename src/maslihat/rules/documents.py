@@ -222,8 +222,8 @@ class RestrictionDoc(Frozen):
     versions: list[RestrictionVersion] = Field(min_length=1)
 
 
-class TransitionDoc(Frozen):
-    """An event that moves the mandate through the lifecycle chart."""
+class TransitionDoc(Cited):
+    """An event that moves the mandate through the lifecycle chart, while in force."""
 
     id: Id
     event: StrictStr
@@ -233,10 +233,6 @@ class TransitionDoc(Frozen):
         default=None,
         description="Check eligibility first, on the first of these dates that is given.",
     )
-    citation: StrictStr
-    text: StrictStr
-    basis: Provenance
-    source: StrictStr
 
 
 class LifecycleDoc(Frozen):

@@ -61,6 +61,16 @@ class Versioned(Generic[T]):
 
 
 @dataclass(frozen=True, slots=True)
+class FactNote:
+    """What a named fact means, where it comes from, and how we read it."""
+
+    id: str
+    text: str
+    citation: str | None
+    interpretation: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class FindingDef:
     """A finding code's severity, message template and citation."""
 
@@ -218,23 +228,24 @@ class Restriction:
 
 
 @dataclass(frozen=True, slots=True)
-class TransitionDef:
-    """An event that moves the lifecycle chart when `when` holds."""
+class TransitionBody:
+    """What a lifecycle transition rule does."""
 
-    id: str
     event: str
     when: Condition
     transition: str
     eligibility_on: tuple[str, ...] | None
-    citation: str
-    text: str
+
+
+TransitionDef = Version[TransitionBody]
+"""A lifecycle transition rule: one dated version (`rule` is its id)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Lifecycle:
     """How events map to chart transitions, and the chart's own finding codes."""
 
-    transitions: Mapping[str, tuple[TransitionDef, ...]]
+    transitions: Mapping[str, tuple[Version[TransitionBody], ...]]
     outside_mandate: str
     not_allowed: str
     ended_by_term: str
@@ -255,6 +266,7 @@ class RuleSet:
     lifecycle: Lifecycle
     fingerprint: str
     source: str
+    fact_notes: Mapping[str, FactNote] = field(default_factory=dict)
     triggers: Mapping[str, tuple[Ground, ...]] = field(default_factory=dict)
     ground_events: frozenset[str] = frozenset()
 
@@ -292,5 +304,8 @@ class RuleSet:
         for restriction in self.restrictions:
             for rv in restriction.versions:
                 yield from ((rv.key, node) for node in rv.body.condition.walk())
+        for versions in self.lifecycle.transitions.values():
+            for tv in versions:
+                yield from ((f"lifecycle.{tv.rule}", node) for node in tv.body.when.walk())
         for derived in self.facts.values():
             yield from ((f"facts.{derived.id}", node) for node in derived.conditions())

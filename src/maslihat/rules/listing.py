@@ -1,0 +1,125 @@
+"""Which rules are in force on a day, and the history of one rule: for people to read.
+
+Every dated piece of the rule set (checks, grounds, procedures, restrictions, list
+items, lifecycle transitions) is flattened into `RuleVersionInfo` records, so the
+CLI, the HTTP service and the generated docs/interpretations.md read one list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from maslihat.model.common import Frozen
+from maslihat.rules.ruleset import RuleSet, Version
+
+Kind = Literal["check", "ground", "procedure", "restriction", "list_item", "transition"]
+
+
+class RuleVersionInfo(Frozen):
+    """One version of one rule: what it is, when it is in force, and its provenance."""
+
+    kind: Kind
+    id: str
+    title: str | None
+    valid_from: dt.date
+    valid_to: dt.date | None
+    citation: str
+    basis: str
+    source: str | None
+    text: str
+    interpretation: str | None
+
+
+def _info(kind: Kind, rule_id: str, title: str | None, version: Version[Any]) -> RuleVersionInfo:
+    return RuleVersionInfo(
+        kind=kind,
+        id=rule_id,
+        title=title,
+        valid_from=version.valid_from,
+        valid_to=version.valid_to,
+        citation=version.citation,
+        basis=version.basis,
+        source=version.source,
+        text=" ".join(version.text.split()),
+        interpretation=" ".join(version.interpretation.split()) if version.interpretation else None,
+    )
+
+
+def all_versions(rules: RuleSet) -> Iterator[RuleVersionInfo]:
+    """Every version of every dated rule, grouped by kind, in the law's order."""
+    for check in rules.checks:
+        yield from (_info("check", check.id, None, v) for v in check.versions)
+    for ground in rules.grounds.values():
+        title = f"{ground.subparagraph}. {ground.title}"
+        yield from (_info("ground", ground.id, title, v) for v in ground.versions)
+    for procedure in rules.procedures.values():
+        yield from (
+            _info("procedure", procedure.id, procedure.title, v) for v in procedure.versions
+        )
+    for restriction in rules.restrictions:
+        yield from (_info("restriction", restriction.id, None, v) for v in restriction.versions)
+    for entry in rules.lists.values():
+        for item in entry.items:
+            yield _info("list_item", f"{entry.id}.{item.rule}", None, item)
+    for transitions in rules.lifecycle.transitions.values():
+        yield from (_info("transition", t.rule, None, t) for t in transitions)
+
+
+def in_force(rules: RuleSet, day: dt.date) -> list[RuleVersionInfo]:
+    """The rule versions in force on `day`."""
+    return [
+        info
+        for info in all_versions(rules)
+        if info.valid_from <= day and (info.valid_to is None or day <= info.valid_to)
+    ]
+
+
+def history(rules: RuleSet, rule_id: str) -> list[RuleVersionInfo]:
+    """Every version of the rule(s) called `rule_id`, oldest first."""
+    found = [info for info in all_versions(rules) if info.id == rule_id]
+    return sorted(found, key=lambda info: (info.kind, info.valid_from))
+
+
+def interpretations_markdown(rules: RuleSet) -> str:
+    """docs/interpretations.md: every reading the rules make where the law is open."""
+    lines = [
+        "# Interpretations",
+        "",
+        "Where the law is silent or open to reading, the rule files say how we read it, next",
+        "to the rule that relies on it. This page collects those readings. It is generated",
+        "from the rules by `maslihat rules --interpretations`; a test fails when it is stale,",
+        "so edit the rule files, not this page.",
+        "",
+        "## Named facts",
+        "",
+    ]
+    for note in rules.fact_notes.values():
+        if note.interpretation:
+            cite = f" ({note.citation})" if note.citation else ""
+            lines += [f"### `{note.id}`{cite}", "", " ".join(note.interpretation.split()), ""]
+    headings = {
+        "check": "Eligibility",
+        "ground": "Grounds",
+        "procedure": "Procedures",
+        "restriction": "Restrictions",
+        "list_item": "Lists",
+        "transition": "Lifecycle",
+    }
+    current = None
+    for info in all_versions(rules):
+        if not info.interpretation:
+            continue
+        if info.kind != current:
+            current = info.kind
+            lines += [f"## {headings[info.kind]}", ""]
+        until = f" to {info.valid_to}" if info.valid_to else " on"
+        name = f"`{info.id}`" + (f" — {info.title}" if info.title else "")
+        lines += [
+            f"### {name}, {info.valid_from}{until}",
+            "",
+            f"{info.citation} ({info.basis}). {info.interpretation}",
+            "",
+        ]
+    return "\n".join(lines).rstrip() + "\n"
