@@ -59,7 +59,7 @@ def test_rules_command_text_and_json() -> None:
 
 
 def test_interpretations_page_is_current(rules: maslihat.RuleSet) -> None:
-    """docs/interpretations.md is what the rules say (regenerate: maslihat rules --interpretations)."""
+    """docs/interpretations.md matches the rules (regenerate: maslihat rules --interpretations)."""
     page = (ROOT / "docs" / "interpretations.md").read_text(encoding="utf-8")
     assert page == interpretations_markdown(rules), (
         "stale: run `maslihat rules --interpretations > docs/interpretations.md`"
