@@ -43,9 +43,7 @@ BAD = CATALOGUE / "bad"
 BAD_AS_OF = dt.date(2024, 1, 1)
 
 Date = Annotated[dt.date, Strict()]
-Stage = Literal["arisen", "submitted", "vote_failed", "decided", "automatic"]
-Status = Literal["candidate", "active", "termination_pending", "terminated", "expired"]
-
+from maslihat.model.result import Stage, Status  # noqa: E402  - the contract's own vocabularies
 
 # -- the case-test file format ----------------------------------------------------------
 
@@ -65,11 +63,13 @@ class MandateExpect(Closed):
 
 
 class GroundExpect(Closed):
-    """A ground's stage and, when given, the day it arose and reached that stage."""
+    """A ground's stage and, when given, when it arose and reached that stage, and under what."""
 
     stage: Stage
     arose: Date | None = None
     stage_date: Date | None = None
+    citation: str | None = None
+    procedure: str | None = None
 
 
 class FindingExpect(Closed):
@@ -158,8 +158,8 @@ def catalogue_items() -> list[Any]:
 # -- comparing a result with an expectation ---------------------------------------------
 
 
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def _iso(value: dt.date | str | None) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def unknown_names(expect: Expect, rules: maslihat.RuleSet) -> list[str]:
