@@ -5,9 +5,10 @@ fenced block in the docs is either run or plain text (```text), and a block is r
 according to its language or to an HTML comment on the line before it:
 
 - ```python blocks are doctests; ```console blocks are commands (`$ ...`) followed by
-  their expected output. `maslihat ...` runs in-process (the real CLI, without a
-  process start), `echo $?` prints the last exit code, anything else runs in bash.
-  Both run in one scratch directory per page, in page order.
+  their expected output. A plain `maslihat ...` command runs the real CLI in-process
+  (a process start per command would make this suite slow), `echo $?` prints the last
+  exit code, and anything else (pipes, `cp`) runs in bash. Both kinds run in one
+  scratch directory per page, in page order.
 - `<!-- test: file PATH -->`: the block is saved as PATH in that scratch directory.
 - `<!-- test: events -->`: a YAML list of events, each of which must be valid.
 - `<!-- test: rules -->`: a rule file that must compile with the bundled rules (it
@@ -15,9 +16,12 @@ according to its language or to an HTML comment on the line before it:
 - `<!-- test: rules-error -->`: a rule file, saved as extra.yaml, that must fail to
   compile with the bundled rules; the next block holds the expected messages.
 - `<!-- test: condition -->` / `<!-- test: fact -->`: a mapping with `condition` (or
-  `fact`), `given` and `expect` (and optionally `explain`). The rule compiler compiles
-  it with the bundled rules and the engine's situation evaluates it on the `given`
-  facts; facts not given are those of an ordinary Atyrau deputy.
+  `fact`), `given` and `expect` (and optionally `explain`). The condition is placed
+  where its facts are readable (a ground's trigger when an event is given, a
+  restriction when an `item` is, an eligibility check otherwise), the real compiler
+  compiles it with the bundled rules, and the engine's situation evaluates it on the
+  `given` facts; facts not given are those of an ordinary Atyrau deputy.
+- The mermaid block of docs/lifecycle.md must be the chart's own rendering.
 
 Expected output may use `...` for any text, as doctest's ELLIPSIS does (rule-set
 fingerprints change whenever a rule does).
@@ -77,6 +81,8 @@ ATYRAU = {
     "seats": 31,
 }
 DEPUTY = {"name": "A. Deputy", "born": "1985-03-14", "citizenship": "KZ", "residence": "231010000"}
+CITED = {"valid_from": "2001-01-23", "citation": "docs", "text": "x", "basis": "inferred"}
+CITED |= {"source": "docs"}
 
 
 @dataclass(frozen=True)
@@ -191,15 +197,14 @@ def situation(rules: maslihat.RuleSet, given: dict[str, Any]) -> Situation:
 
 def placed(condition: Any, given: dict[str, Any]) -> tuple[dict[str, Any], str]:
     """A rule file holding `condition` where its facts are readable, and its section."""
-    cited = {"valid_from": "2001-01-23", "citation": "docs", "text": "x", "basis": "inferred"}
     event = given.get("event") or (given.get("events") or [{}])[-1]
     if "type" in event:
         trigger = {"event": event["type"], "when": condition}
         rule = {"id": "doc_example", "number": 999, "title": "x"}
-        rule["versions"] = [{**cited, "procedure": "session_decision", "triggers": [trigger]}]
+        rule["versions"] = [{**CITED, "procedure": "session_decision", "triggers": [trigger]}]
         return {"grounds": [rule]}, "grounds"
     finding = {"code": "doc_example", "severity": "info", "message": "x"}
-    version = {**cited, "condition": condition}
+    version = {**CITED, "condition": condition}
     if "item" in given:
         version["for_each"] = "state.activities"
         rule = {"id": "doc_example", "finding": "doc_example", "versions": [version]}
@@ -257,7 +262,8 @@ def matches(expected: str, actual: str) -> bool:
 
 def commands(body: str) -> Iterator[tuple[str, str]]:
     """The `$ ` commands of a console block, each with the output that follows it."""
-    command, output = None, list[str]()
+    command: str | None = None
+    output: list[str] = []
     for line in body.splitlines():
         if line.startswith("$ "):
             if command is not None:
@@ -275,7 +281,8 @@ def run_command(command: str, last: int, cwd: Path) -> tuple[str, int]:
         return f"{last}\n", 0
     if command.startswith("maslihat ") and not SHELL_SYNTAX.search(command):
         args = shlex.split(command)[1:]
-        result = CliRunner().invoke(cli, args, prog_name="maslihat", env={"COLUMNS": "80"})
+        # CliRunner forces 80 columns; the CLI in an 80-column terminal formats to 78.
+        result = CliRunner().invoke(cli, args, prog_name="maslihat", terminal_width=78)
         return result.output, result.exit_code
     env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "COLUMNS": "80"}
     done = subprocess.run(
