@@ -36,19 +36,33 @@ def synthetic(count: int) -> Iterator[maslihat.Case]:
     for index in range(count):
         events = [{"date": "2021-01-12", "type": "registered"}]
         events += [
-            {"date": f"2021-{month:02d}-15", "type": "meeting", "body": "plenary",
-             "attendance": "unexcused" if (index + month) % 3 else "present"}
+            {
+                "date": f"2021-{month:02d}-15",
+                "type": "meeting",
+                "body": "plenary",
+                "attendance": "unexcused" if (index + month) % 3 else "present",
+            }
             for month in range(2, 12)
         ]
         events.append({"date": "2022-02-01", "type": "resignation_filed"})
-        yield maslihat.Case.model_validate({
-            "case": f"synthetic-{index}",
-            "maslihat": {"name": "Atyrau Regional Mäslihat", "level": "region",
-                         "territory": "230000000", "seats": 31},
-            "deputy": {"name": "S. Synthetic", "born": "1980-01-01", "citizenship": "KZ",
-                       "residence": "231010000"},
-            "events": events,
-        })
+        yield maslihat.Case.model_validate(
+            {
+                "case": f"synthetic-{index}",
+                "maslihat": {
+                    "name": "Atyrau Regional Mäslihat",
+                    "level": "region",
+                    "territory": "230000000",
+                    "seats": 31,
+                },
+                "deputy": {
+                    "name": "S. Synthetic",
+                    "born": "1980-01-01",
+                    "citizenship": "KZ",
+                    "residence": "231010000",
+                },
+                "events": events,
+            }
+        )
 
 
 def main() -> None:
@@ -68,8 +82,10 @@ def main() -> None:
     start = time.perf_counter()
     done = sum(1 for _ in maslihat.evaluate_many(synthetic(count), as_of=AS_OF, rules=rules))
     elapsed = time.perf_counter() - start
-    print(f"evaluate_many, {done} synthetic cases of 12 events: {done / elapsed:.0f} cases/s "
-          "(including building each case)")
+    print(
+        f"evaluate_many, {done} synthetic cases of 12 events: {done / elapsed:.0f} cases/s "
+        "(including building each case)"
+    )
     for count in (1000, 10000):
         tracemalloc.start()
         for _ in maslihat.evaluate_many(synthetic(count), as_of=AS_OF, rules=rules):
@@ -77,8 +93,15 @@ def main() -> None:
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
         print(f"evaluate_many, {count} cases streamed: peak traced memory {peak:.2f} MiB")
-    cli = [sys.executable, "-m", "maslihat", "evaluate", str(ROOT / "examples" / sorted(
-        p.name for p in (ROOT / "examples").glob("*.yaml"))[0]), "--as-of", AS_OF.isoformat()]
+    cli = [
+        sys.executable,
+        "-m",
+        "maslihat",
+        "evaluate",
+        str(ROOT / "examples" / sorted(p.name for p in (ROOT / "examples").glob("*.yaml"))[0]),
+        "--as-of",
+        AS_OF.isoformat(),
+    ]
     wall = timed(lambda: subprocess.run(cli, check=True, capture_output=True))
     print(f"CLI wall time, one case (median of 5): {wall * 1000:.0f} ms")
 

@@ -127,6 +127,8 @@ def test_bad_as_of_is_a_usage_error(case_file: Path) -> None:
     """An impossible --as-of is refused with exit code 2."""
     code, _, err = invoke("evaluate", case_file, "--as-of", "2022-02-30")
     assert code == 2 and "not a date" in err
+    code, _, err = invoke("evaluate", case_file, "--as-of", "20220201")
+    assert code == 2 and "not a date YYYY-MM-DD" in err
 
 
 def test_schema_command_prints_the_published_schemas() -> None:

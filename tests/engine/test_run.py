@@ -88,6 +88,19 @@ def test_second_registration_is_not_allowed(build: Callable[..., maslihat.Case],
     result = run(build({"date": "2021-02-01", "type": "registered"}))
     assert result.status == "active" and codes(result) == ["event_not_allowed"]
     assert result.findings[0].event == 1
+    assert result.findings[0].citation == "Law 148-II, art. 20(2)"
+
+
+def test_step_the_procedure_lacks_cites_the_procedure(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
+    """A TEC record on a ground decided by session vote is not allowed, citing art. 20(4)."""
+    case = build(
+        {"date": "2022-02-01", "type": "resignation_filed"},
+        {"date": "2022-02-05", "type": "commission_decision", "ground": "resignation"},
+    )
+    finding = run(case).findings[0]
+    assert (finding.code, finding.citation) == ("event_not_allowed", "Law 148-II, art. 20(4)")
 
 
 def test_breach_runs_from_start_to_end(build: Callable[..., maslihat.Case], run: Run) -> None:

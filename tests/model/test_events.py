@@ -28,7 +28,11 @@ def test_every_contract_event_type_has_a_model() -> None:
         "session_vote",
         "activity_started",
         "activity_ended",
-        "basis_changed", "party_membership_ended", "party_ceased", "recalled", "commission_decision",
+        "basis_changed",
+        "party_membership_ended",
+        "party_ceased",
+        "recalled",
+        "commission_decision",
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -80,6 +81,18 @@ def test_unknown_fact_is_located(tmp_path: Path) -> None:
         ("grounds", "    number: 9", "    number: 8", "ground 8 is already 'resignation'"),
         ("grounds", "valid_to: 2014-12-31", "valid_to: 2015-01-01", "overlap"),
         ("grounds", "arises_on: event.in_force", "arises_on: event.enforced", "no 'enforced'"),
+        ("lifecycle", "initial: deputy.basis", "initial: deputy.basiss", "no 'basiss'"),
+        ("lifecycle", "value: event.basis", "value: event.bases", "no 'bases'"),
+        ("lifecycle", "key: [activity, field]", "key: [activity, feld]", "no 'feld'"),
+        ("eligibility", "Aged ${age}", "Aged ${agee}", "unknown fact 'agee'"),
+        ("eligibility", "Aged ${age} on ${check.date}", "Aged ${age} on ${check.dat}", "no 'dat'"),
+        (
+            "procedures",
+            "vote on ground ${ground.subparagraph}",
+            "vote on ground ${ground.sub}",
+            "no 'sub'",
+        ),
+        ("grounds", "eq: conviction", "eq: 2015-02-30", "not a calendar date"),
     ],
 )
 def test_inconsistent_rules_are_rejected(
@@ -122,3 +135,23 @@ def test_exactly_one_lifecycle_section(tmp_path: Path) -> None:
     target = rules_copy(tmp_path)
     (target / "lifecycle.yaml").unlink()
     assert "exactly one file must have a lifecycle section" in first_issue(target).message
+
+
+def test_date_literals_compare_with_dates(tmp_path: Path) -> None:
+    """A `YYYY-MM-DD` literal in a condition is a date, so it compares with date facts."""
+    check = """\
+checks:
+  - id: born_by_cutoff
+    finding: ineligible_age
+    versions:
+      - valid_from: 2021-01-01
+        citation: test
+        basis: inferred
+        source: test
+        text: Born on or before 10 January 2001.
+        condition: {fact: deputy.born, le: 2001-01-10}
+"""
+    rules = maslihat.load_rules(rules_copy(tmp_path, cutoff=check))
+    version = next(c for c in rules.checks if c.id == "born_by_cutoff").versions.versions[0]
+    comparison = version.body
+    assert comparison.operand.value == dt.date(2001, 1, 10)  # type: ignore[attr-defined]

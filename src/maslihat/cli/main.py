@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,10 +44,13 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg]  # click < 8.2 is 
         """Parse an ISO date or fail with a usage error."""
         if isinstance(value, dt.date):
             return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
+        text, parsed = str(value), None
+        if len(text) == 10 and text[4] == text[7] == "-":  # not the compact YYYYMMDD form
+            with suppress(ValueError):
+                parsed = dt.date.fromisoformat(text)
+        if parsed is None:
             self.fail(f"{value!r} is not a date YYYY-MM-DD", param, ctx)
+        return parsed
 
 
 def common_options(command: F) -> F:

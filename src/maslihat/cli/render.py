@@ -21,7 +21,7 @@ def _ground(ground: GroundOutcome) -> str:
     arose = f"arose {ground.arose}" if ground.arose else "arose: no event shows it"
     if ground.stage != "arisen":
         arose += f"; {ground.stage.replace('_', ' ')} on {ground.stage_date}"
-    return f"  {ground.number} {ground.ground} ({ground.title}): {arose} [{ground.citation}]"
+    return f"  {ground.subparagraph} {ground.ground} ({ground.title}): {arose} [{ground.citation}]"
 
 
 def _finding(finding: Finding) -> str:
@@ -80,7 +80,7 @@ def summary_line(name: str, result: Result) -> str:
     if not result.eligible:
         parts.append("not eligible")
     if result.grounds:
-        parts.append("grounds: " + ", ".join(f"{g.number} {g.stage}" for g in result.grounds))
+        parts.append("grounds: " + ", ".join(f"{g.subparagraph} {g.stage}" for g in result.grounds))
     codes = sorted({f.code for f in result.findings})
     if codes:
         parts.append("findings: " + ", ".join(codes))

@@ -28,7 +28,7 @@ def take_step(run: Run, index: int, event: Any) -> None:
     pv = run.rules.procedure_at(ground, day, version)
     step = pv.body.steps.get(event.type) if pv else None
     if version is None or pv is None or step is None:
-        run.reject(index, event, day)
+        run.reject(index, event, day, pv.citation if pv else version.citation if version else None)
         return
     facts = ground_facts(ground, record)
     situation = run.situation(day, event=event, ground=facts)
@@ -75,7 +75,7 @@ def take_step(run: Run, index: int, event: Any) -> None:
         transition = IN_MANDATE
     if outcome.ends_mandate:
         transition = "terminate"
-    run.move(transition, day, ground.id, f"{pv.key}.{step.id}", citation)
+    run.move(transition, day, ground.id, f"{pv.key}.{step.id}.outcomes[{position}]", citation)
 
 
 IN_MANDATE = "observe"

@@ -92,7 +92,7 @@ class Run:
                 severity=definition.severity,  # type: ignore[arg-type]  # checked by the model
                 date=day,
                 message=situation.render(definition.message),
-                citation=definition.citation or citation,
+                citation=citation or definition.citation,
                 event=event,
             )
         )
@@ -196,11 +196,15 @@ class Run:
                 return transition
         return None
 
-    def reject(self, index: int, event: Any, day: dt.date) -> None:
-        """Report an event the chart does not allow in the current state."""
+    def reject(self, index: int, event: Any, day: dt.date, citation: str | None = None) -> None:
+        """Report an event that cannot apply now: outside the mandate, or not allowed.
+
+        `citation` names the provision that leaves no room for it (a procedure with no
+        such step), when there is one beyond the finding's own.
+        """
         life = self.rules.lifecycle
         code = life.not_allowed if self.chart.allows(IN_MANDATE_PROBE) else life.outside_mandate
-        self.finding(code, day, self.situation(day, event=event), index)
+        self.finding(code, day, self.situation(day, event=event), index, citation)
         self.ledger.note(
             "lifecycle",
             day,

@@ -16,6 +16,7 @@ from typing import Any
 from maslihat.errors import EvaluationError
 from maslihat.rules.conditions import show
 from maslihat.rules.ruleset import RuleSet
+from maslihat.rules.syntax import TEMPLATE_FIELD
 
 Observer = Callable[[str, bool], None]
 
@@ -85,7 +86,7 @@ class Situation:
 
 
 class _FactTemplate(Template):
-    idpattern = r"[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*"
+    idpattern = TEMPLATE_FIELD.pattern.removeprefix(r"\$\{(").removesuffix(r")\}")
     flags = re.ASCII
 
 

@@ -42,7 +42,7 @@ from maslihat.rules.ruleset import (
     Version,
 )
 from maslihat.rules.scope import GROUND_FIELDS, Scope
-from maslihat.rules.syntax import FactDoc
+from maslihat.rules.syntax import TEMPLATE_FIELD, FactDoc
 from maslihat.source import Document
 
 STAGES = frozenset(get_args(Stage))
@@ -55,10 +55,17 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
         k.fact_docs[fact.id] = (fact, site)
     states = _state(k)
     base = Scope.base(frozenset(state.id for state in states))
-    findings = {
-        f.code: FindingDef(f.code, f.severity, f.message, f.citation)
-        for f, _ in k.entries("findings")
-    }
+    findings = {}
+    message_scope = (
+        base.with_any_event()
+        .with_root("check", frozenset({"date"}))
+        .with_root("ground", GROUND_FIELDS)
+        .with_root("mandate", frozenset({"status"}))
+        .with_root("item", None)
+    )
+    for f, site in k.entries("findings"):
+        _template(k, f.message, site.at("message"), message_scope)
+        findings[f.code] = FindingDef(f.code, f.severity, f.message, f.citation)
     lists = _lists(k)
     facts = {fid: _derived(k, fd, site) for fid, (fd, site) in k.fact_docs.items()}
     for fid, (_, site) in k.fact_docs.items():
@@ -119,12 +126,36 @@ def fingerprint(files: Sequence[tuple[Document, doc.RuleFile]]) -> str:
     return "sha256:" + hashlib.sha256("\n".join(contents).encode()).hexdigest()
 
 
+def _template(k: Compiler, text: str, site: Site, scope: Scope) -> None:
+    """Check every `${path}` of a message template as a fact readable in `scope`."""
+    for path in TEMPLATE_FIELD.findall(text):
+        k.fact(path, site, scope)
+
+
 def _state(k: Compiler) -> tuple[StateDef, ...]:
     out = []
+    case_scope = Scope.base(frozenset())
     for state, site in k.entries("state"):
+        if state.initial is not None:
+            k.fact(state.initial, site.at("initial"), case_scope)
         for kind in ("set", "add", "remove"):
             for i, update in enumerate(getattr(state, kind)):
                 k.event_ref(update.event, site.at(kind, i, "event"))
+                if update.value is not None:
+                    if not update.value.startswith("event."):
+                        k.problem(
+                            site.at(kind, i, "value"),
+                            "a state value is read from the event: event.FIELD",
+                        )
+                    k.fact(
+                        update.value, site.at(kind, i, "value"), case_scope.with_event(update.event)
+                    )
+                for name in update.key or ():
+                    k.fact(
+                        f"event.{name}",
+                        site.at(kind, i, "key"),
+                        case_scope.with_event(update.event),
+                    )
                 if kind == "set" and update.value is None:
                     k.problem(site.at(kind, i), "a set update needs a value")
                 if kind != "set" and not update.key:
@@ -267,6 +298,13 @@ def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> di
         for stage in v.next_steps:
             if stage not in STAGES:
                 k.problem(vs.at("next_steps", stage), f"unknown stage {stage!r}")
+        for stage, due in v.next_steps.items():
+            _template(
+                k,
+                due.text,
+                vs.at("next_steps", stage, "text"),
+                base.with_root("ground", GROUND_FIELDS),
+            )
         next_steps = {st: NextStepDef(n.actor, n.action, n.text) for st, n in v.next_steps.items()}
         on_arising = _outcome(k, v.on_arising, vs.at("on_arising"), f"{nid}.on_arising", base)
         return ProcedureBody(on_arising, steps, next_steps)

@@ -8,11 +8,13 @@ written in YAML: the operators are a closed set, each documented in docs/rules.m
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    BeforeValidator,
     Discriminator,
     Field,
     StrictBool,
@@ -31,7 +33,24 @@ MEMBERSHIP = ("in", "not_in")
 OPERATORS = (*COMPARATORS, *MEMBERSHIP, "within")
 
 FactPath = Annotated[str, Field(pattern=FACT_PATH.pattern, strict=True)]
-Scalar = StrictStr | StrictBool | StrictInt | None
+
+
+def _date_literal(value: Any) -> Any:
+    """A literal written `YYYY-MM-DD` is a date, so it compares with date facts."""
+    if isinstance(value, str) and ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a calendar date") from None
+    return value
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+Scalar = Annotated[
+    StrictStr | StrictBool | StrictInt | dt.date | None, BeforeValidator(_date_literal)
+]
+TEMPLATE_FIELD = re.compile(r"\$\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\}")
+"""A `${path}` placeholder in a message template."""
 
 
 class FactRef(Frozen):
