@@ -187,5 +187,5 @@ def test_explain_traces_every_conclusion_with_its_citation(
 def test_observer_sees_conditions(build: Callable[..., maslihat.Case], run: Run) -> None:
     """An observer is told of every condition node evaluated (for coverage)."""
     seen: list[tuple[str, bool]] = []
-    run(build(), observer=lambda node, value: seen.append((node, value)))
+    run(build(), observer=lambda explained: seen.append((explained.node, explained.value)))
     assert ("checks.minimum_age@2001-01-23", True) in seen

@@ -14,6 +14,7 @@ from maslihat.rules.conditions import (
     Combination,
     Comparison,
     Constant,
+    Explanation,
     Facts,
     FactValue,
     ListItems,
@@ -42,8 +43,8 @@ class FakeFacts:
     def bind(self, root: str, value: Any) -> Facts:
         return self
 
-    def observe(self, node: str, value: bool) -> None:
-        self.seen.append((node, value))
+    def observe(self, explained: Explanation) -> None:
+        self.seen.append((explained.node, explained.value))
 
 
 def cmp(path: str, op: str, value: Any) -> Comparison:

@@ -90,7 +90,8 @@ def evaluate(
     """What the law makes of `case` on `as_of` (default: today) under `rules`.
 
     With `explain`, the result carries a trace of every rule applied. `observer`, if
-    given, is called with every condition node evaluated and its value (coverage).
+    given, is called with the explanation of every condition node evaluated: its id,
+    value and children (what the coverage audit is made of).
     Raises `CaseError` if the case is inconsistent with the rules.
     """
     return _run(case, as_of, rules, explain, observer).execute()

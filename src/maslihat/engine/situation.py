@@ -14,11 +14,12 @@ from string import Template
 from typing import Any
 
 from maslihat.errors import EvaluationError
-from maslihat.rules.conditions import show
+from maslihat.rules.conditions import Explanation, show
 from maslihat.rules.ruleset import RuleSet
 from maslihat.rules.syntax import TEMPLATE_FIELD
 
-Observer = Callable[[str, bool], None]
+Observer = Callable[[Explanation], None]
+"""Called with the explanation of every condition node evaluated (for coverage)."""
 
 
 class Situation:
@@ -75,10 +76,10 @@ class Situation:
         bound.derived_reads = self.derived_reads
         return bound
 
-    def observe(self, node: str, value: bool) -> None:
-        """Pass a condition's value to the observer, if one listens (coverage)."""
+    def observe(self, explained: Explanation) -> None:
+        """Pass a condition's explanation to the observer, if one listens (coverage)."""
         if self.observer is not None:
-            self.observer(node, value)
+            self.observer(explained)
 
     def render(self, template: str) -> str:
         """Fill `${path}` placeholders in a message template with facts."""

@@ -44,8 +44,8 @@ class Facts(Protocol):
         """The same situation with one more root (such as `item`) bound."""
         ...
 
-    def observe(self, node: str, value: bool) -> None:
-        """Note that condition `node` was evaluated to `value` (for coverage)."""
+    def observe(self, explained: Explanation) -> None:
+        """Note that a condition node was evaluated, and why it came out as it did."""
         ...
 
 
@@ -220,16 +220,17 @@ class Comparison:
             raise EvaluationError(
                 f"{self.node}: cannot compare {show(left)} {symbol} {show(right)}"
             ) from exc
-        facts.observe(self.node, value)
         detail = f"{self.path} = {show(left)}"
         if read or isinstance(self.operand, ListItems):
             detail += f"; {self.operand.describe()} = {show(right)}"
-        return Explanation(
+        explained = Explanation(
             node=self.node,
             text=f"{self.path} {symbol} {self.operand.describe()}  ({detail})",
             value=value,
             inputs={self.path: left, **read},
         )
+        facts.observe(explained)
+        return explained
 
     def walk(self) -> Iterable[Condition]:
         """Just this node."""
@@ -254,9 +255,10 @@ class Combination:
             if explained.value is deciding:
                 break
         value = deciding if done[-1].value is deciding else not deciding
-        facts.observe(self.node, value)
         skipped = tuple(describe(child) for child in self.children[len(done) :])
-        return Explanation(self.node, self.kind, value, children=tuple(done), skipped=skipped)
+        explained = Explanation(self.node, self.kind, value, children=tuple(done), skipped=skipped)
+        facts.observe(explained)
+        return explained
 
     def walk(self) -> Iterable[Condition]:
         """This node and all below it."""
@@ -274,9 +276,10 @@ class Negation:
 
     def evaluate(self, facts: Facts) -> Explanation:
         """Evaluate the child and invert."""
-        explained = self.child.evaluate(facts)
-        facts.observe(self.node, not explained.value)
-        return Explanation(self.node, "not", not explained.value, children=(explained,))
+        inner = self.child.evaluate(facts)
+        explained = Explanation(self.node, "not", not inner.value, children=(inner,))
+        facts.observe(explained)
+        return explained
 
     def walk(self) -> Iterable[Condition]:
         """This node and all below it."""
