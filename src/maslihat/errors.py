@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "CaseError",
+    "CaseTestError",
     "EvaluationError",
     "InputError",
     "Issue",
@@ -67,6 +68,10 @@ class CaseError(InputError):
     """A case file is malformed or inconsistent with itself or with the rules."""
 
     exit_code = 2
+
+
+class CaseTestError(CaseError):
+    """A case-test file (a case with expected outcomes) is malformed."""
 
 
 class RulesError(InputError):

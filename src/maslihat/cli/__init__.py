@@ -1,1 +1,9 @@
-"""The command line: `maslihat evaluate`, `timeline` and `batch`."""
+"""The command line. Importing the package attaches every command to the `main` group.
+
+`main.py` holds the group and the evaluating commands; sibling modules (`audit.py`)
+define theirs on the same group, so no module grows to hold them all.
+"""
+
+from maslihat.cli import audit, main
+
+__all__ = ["audit", "main"]

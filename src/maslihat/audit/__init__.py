@@ -1,0 +1,1 @@
+"""Auditing a rule set: case tests, traceability, condition coverage, lint and mutants."""
