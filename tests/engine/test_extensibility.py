@@ -12,6 +12,12 @@ import maslihat
 from maslihat.rules.loader import bundled_rules_dir
 
 TENTH_GROUND = """\
+provisions:
+  - id: hypothetical-1
+    act: Hypothetical Law 1-X
+    article: "1"
+    text: A deputy appointed a prosecutor loses the mandate (made up for this test).
+    versions: [{valid_from: 2020-01-01, basis: inferred, source: invented for this test}]
 grounds:
   - id: prosecutor_appointment
     number: 11
@@ -21,6 +27,7 @@ grounds:
         citation: Hypothetical Law 1-X, art. 1
         basis: inferred
         source: invented for this test
+        provisions: [hypothetical-1]
         text: A deputy appointed a prosecutor loses the mandate (a made-up provision).
         procedure: session_decision
         triggers:
@@ -37,6 +44,7 @@ PROSECUTOR = """\
         citation: Hypothetical Law 1-X, art. 1
         basis: inferred
         source: invented for this test
+        provisions: [hypothetical-1]
         text: A made-up category for this test.
 """
 

@@ -93,6 +93,13 @@ def test_unknown_fact_is_located(tmp_path: Path) -> None:
             "no 'sub'",
         ),
         ("grounds", "eq: conviction", "eq: 2015-02-30", "not a calendar date"),
+        ("grounds", "provisions: [l148-20-3-8]", "provisions: [l148-20-3-88]", "unknown provision"),
+        (
+            "provisions",
+            "    scope: out_of_scope\n    reason: Declaratory;",
+            "    reason: Declaratory;",
+            "a reason exactly when",
+        ),
     ],
 )
 def test_inconsistent_rules_are_rejected(
@@ -148,6 +155,7 @@ checks:
         citation: test
         basis: inferred
         source: test
+        provisions: [l148-5-eligibility]
         text: Born on or before 10 January 2001.
         condition: {fact: deputy.born, le: 2001-01-10}
 """

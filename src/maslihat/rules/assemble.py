@@ -83,6 +83,7 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
         for event in sorted({t.event for v in ground.versions for t in v.body.triggers}):
             triggers[event].append(ground)
     return RuleSet(
+        provisions={p.id: p for p, _ in k.entries("provisions")},
         facts=facts,
         state=states,
         lists=lists,
@@ -178,6 +179,8 @@ def _lists(k: Compiler) -> dict[str, ListDef]:
     out = {}
     owners: dict[tuple[str, str], str] = {}
     for entry, site in k.entries("lists"):
+        for i, item in enumerate(entry.items):
+            k.provision_refs(item.provisions, site.at("items", i, "provisions"))
         items = tuple(
             Version(
                 item.id,
@@ -189,6 +192,7 @@ def _lists(k: Compiler) -> dict[str, ListDef]:
                 item.interpretation,
                 tuple(item.tags),
                 item.source,
+                tuple(item.provisions),
             )
             for item in entry.items
         )
@@ -403,8 +407,10 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
                 t.interpretation,
                 body,
                 t.source,
+                tuple(t.provisions),
             )
         )
+        k.provision_refs(t.provisions, ts.at("provisions"))
     return Lifecycle(
         {e: tuple(ts) for e, ts in transitions.items()},
         life.outside_mandate,

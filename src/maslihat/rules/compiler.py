@@ -90,6 +90,7 @@ class Compiler:
         compiled = []
         for index, version in enumerate(docs):
             vsite = site.at(index)
+            self.provision_refs(version.provisions, vsite.at("provisions"))
             key = f"{rule}@{version.valid_from.isoformat()}"
             compiled.append(
                 Version(
@@ -102,6 +103,7 @@ class Compiler:
                     interpretation=version.interpretation,
                     body=body(version, vsite, key),
                     source=version.source,
+                    provisions=tuple(version.provisions),
                 )
             )
         ordered = sorted(compiled, key=lambda v: v.valid_from)
@@ -181,6 +183,13 @@ class Compiler:
             self.condition(
                 run.where, fact_site.at("run_length", "where"), "", scope.with_event(run.event)
             )
+
+    def provision_refs(self, ids: Sequence[str], site: Site) -> None:
+        """Check that every provision a rule claims to encode is in the catalogue."""
+        known = {p.id for _, rule_file in self.files for p in rule_file.provisions}
+        for index, provision in enumerate(ids):
+            if provision not in known:
+                self.problem(site.at(index), f"unknown provision {provision!r}")
 
     @property
     def list_ids(self) -> frozenset[str]:

@@ -16,6 +16,7 @@ from maslihat.model.common import Frozen, IsoDate
 from maslihat.rules.syntax import Condition, FactDoc, FactPath
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", strict=True)]
+ProvisionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", strict=True)]
 Provenance = Literal["read", "reported", "inferred"]
 
 
@@ -51,6 +52,43 @@ class Cited(Dated):
     source: StrictStr = Field(
         description="Where the text comes from: the consolidated text read, or the note relied on."
     )
+    provisions: list[ProvisionId] = Field(
+        min_length=1, description="The provisions (rules/provisions.yaml) this encodes."
+    )
+
+
+class ProvisionVersion(Dated):
+    """One period of a provision's text, and how we know it."""
+
+    basis: Provenance
+    source: StrictStr
+
+
+class ProvisionDoc(Frozen):
+    """A provision of the law, as the rules' claims refer to it."""
+
+    id: ProvisionId
+    act: StrictStr
+    article: StrictStr
+    paragraph: StrictStr | None = None
+    subparagraph: StrictStr | None = None
+    text: StrictStr = Field(description="A short paraphrase, in our own words.")
+    versions: list[ProvisionVersion] = Field(min_length=1)
+    scope: Literal["encoded", "out_of_scope"] = "encoded"
+    reason: StrictStr | None = Field(default=None, description="Why it is out of scope.")
+
+    @model_validator(mode="after")
+    def _reason_for_exclusion(self) -> ProvisionDoc:
+        if (self.scope == "out_of_scope") != (self.reason is not None):
+            raise ValueError("give a reason exactly when the provision is out of scope")
+        return self
+
+    @property
+    def label(self) -> str:
+        """`Law 148-II, art. 20(3)(8)`."""
+        parts = f"{self.act}, art. {self.article}"
+        parts += f"({self.paragraph})" if self.paragraph else ""
+        return parts + (f"({self.subparagraph})" if self.subparagraph else "")
 
 
 class FindingDoc(Frozen):
@@ -248,6 +286,7 @@ class RuleFile(Frozen):
     """One file under rules/: any of the sections, each a list of rules."""
 
     about: StrictStr | None = None
+    provisions: list[ProvisionDoc] = Field(default_factory=list)
     facts: list[FactDoc] = Field(default_factory=list)
     state: list[StateDoc] = Field(default_factory=list)
     lists: list[ListDoc] = Field(default_factory=list)

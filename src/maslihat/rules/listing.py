@@ -30,6 +30,7 @@ class RuleVersionInfo(Frozen):
     source: str | None
     text: str
     interpretation: str | None
+    provisions: tuple[str, ...]
 
 
 def _info(kind: Kind, rule_id: str, title: str | None, version: Version[Any]) -> RuleVersionInfo:
@@ -44,6 +45,7 @@ def _info(kind: Kind, rule_id: str, title: str | None, version: Version[Any]) ->
         source=version.source,
         text=" ".join(version.text.split()),
         interpretation=" ".join(version.interpretation.split()) if version.interpretation else None,
+        provisions=version.provisions,
     )
 
 

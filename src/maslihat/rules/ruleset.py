@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 from maslihat.rules.conditions import Condition
 from maslihat.rules.derived import Derived
+from maslihat.rules.documents import ProvisionDoc
 
 T = TypeVar("T")
 
@@ -32,6 +33,7 @@ class Version(Generic[T]):
     interpretation: str | None
     body: T
     source: str | None = None
+    provisions: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -255,6 +257,7 @@ class Lifecycle:
 class RuleSet:
     """Everything the engine knows of the law, compiled and immutable."""
 
+    provisions: Mapping[str, ProvisionDoc]
     facts: Mapping[str, Derived]
     state: tuple[StateDef, ...]
     lists: Mapping[str, ListDef]
