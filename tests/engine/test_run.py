@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import maslihat
+from maslihat.rules.loader import bundled_rules_dir
 
 Run = Callable[..., maslihat.Result]
 
@@ -189,3 +193,36 @@ def test_observer_sees_conditions(build: Callable[..., maslihat.Case], run: Run)
     seen: list[tuple[str, bool]] = []
     run(build(), observer=lambda explained: seen.append((explained.node, explained.value)))
     assert ("checks.minimum_age@2001-01-23", True) in seen
+
+
+def test_an_event_that_ends_the_term_applies_nothing_else(tmp_path: Path) -> None:
+    """A rule set where one event both ends the term and raises a ground does not crash."""
+    target = tmp_path / "rules"
+    shutil.copytree(bundled_rules_dir(), target)
+    grounds = target / "grounds.yaml"
+    text = grounds.read_text(encoding="utf-8")
+    grounds.write_text(
+        text.replace(
+            "fact: event.early\n              eq: true",
+            "fact: event.early\n              eq: false",
+        ),
+        encoding="utf-8",
+    )
+    rules = maslihat.load_rules(target)
+    case = maslihat.Case.model_validate(
+        {
+            "maslihat": {"name": "M", "level": "region", "territory": "230000000", "seats": 31},
+            "deputy": {
+                "name": "D",
+                "born": "1980-01-01",
+                "citizenship": "KZ",
+                "residence": "231010000",
+            },
+            "events": [
+                {"date": "2021-01-12", "type": "registered"},
+                {"date": "2022-01-01", "type": "maslihat_powers_ended", "early": False},
+            ],
+        }
+    )
+    result = maslihat.evaluate(case, as_of=dt.date(2022, 6, 1), rules=rules)
+    assert result.status == "expired" and result.grounds == ()

@@ -42,6 +42,7 @@ class GroundExpect(Frozen):
     stage: Stage
     arose: IsoDate | None = None
     stage_date: IsoDate | None = None
+    stage_citation: str | None = None
     citation: str | None = None
     procedure: str | None = None
 

@@ -67,11 +67,11 @@ def take_step(run: Run, index: int, event: Any) -> None:
         if explained.value:
             break
     if record is None:
-        record = GroundRecord(ground, version, None, outcome.stage, day)
+        record = GroundRecord(ground, version, None, outcome.stage, day, citation)
         run.grounds[ground.id] = record
         transition = "ground_arises"
     else:
-        record.stage, record.stage_date = outcome.stage, day
+        record.stage, record.stage_date, record.stage_citation = outcome.stage, day, citation
         transition = IN_MANDATE
     if outcome.ends_mandate:
         transition = "terminate"

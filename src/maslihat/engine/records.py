@@ -23,6 +23,7 @@ class GroundRecord:
     arose: dt.date | None
     stage: str
     stage_date: dt.date
+    stage_citation: str
 
     def facts(self) -> dict[str, Any]:
         """What procedures may read of the ground (`ground.stage`, ...)."""
@@ -38,6 +39,7 @@ class GroundRecord:
             arose=self.arose,
             stage=self.stage,  # type: ignore[arg-type]  # stages are checked at compile time
             stage_date=self.stage_date,
+            stage_citation=self.stage_citation,
             procedure=procedure,
             citation=self.version.citation,
         )

@@ -172,11 +172,14 @@ class Run:
             f"lifecycle.{transition.rule}" if transition else None,
             transition.citation if transition else None,
         )
+        if self.chart.is_terminated:
+            return  # the event ended the mandate (end of term): nothing else can apply
         changed = self.state.apply(event)
         self.history[event.type].append(event)
         self.triggers(index, event)
-        take_step(self, index, event)
-        check_restrictions(self, day, index, bool(changed))
+        if not self.chart.is_terminated:  # a ground of this event may have ended it at once
+            take_step(self, index, event)
+            check_restrictions(self, day, index, bool(changed))
 
     def transition_for(self, index: int, event: Any) -> TransitionDef | None:
         """The lifecycle transition this event makes, if any."""
@@ -241,6 +244,8 @@ class Run:
     def triggers(self, index: int, event: Any) -> None:
         """Find the grounds this event makes arise, now or when it takes effect."""
         for ground in self.rules.triggers.get(event.type, ()):
+            if self.chart.is_terminated:
+                return  # an earlier ground of this event ended the mandate
             if ground.id in self.grounds:
                 continue
             for version in ground.versions:
@@ -296,14 +301,17 @@ class Run:
         self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int | None
     ) -> None:
         """A ground arises: record it and start its procedure."""
-        record = GroundRecord(ground, version, day, "arisen", day)
+        record = GroundRecord(ground, version, day, "arisen", day, version.citation)
         pv = self.rules.procedure_at(ground, day, version)
         outcome = pv.body.on_arising if pv else None
         if (
-            outcome is not None
+            pv is not None
+            and outcome is not None
             and outcome.when.evaluate(self.situation(day, ground=record.facts())).value
         ):
             record.stage = outcome.stage
+            if outcome.stage != "arisen":  # reached by the procedure, not by the ground alone
+                record.stage_citation = outcome.citation or pv.citation
         self.grounds[ground.id] = record
         ends = outcome is not None and outcome.ends_mandate
         self.ledger.note(

@@ -40,6 +40,9 @@ class GroundOutcome(Frozen):
     )
     stage: Stage
     stage_date: dt.date = Field(description="When the ground reached its current stage.")
+    stage_citation: str = Field(
+        description="The provision under which the ground reached its current stage."
+    )
     procedure: str
     citation: str
 

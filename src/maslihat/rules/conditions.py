@@ -59,6 +59,8 @@ class Explanation:
     inputs: dict[str, Any] = field(default_factory=dict)
     children: tuple[Explanation, ...] = ()
     skipped: tuple[str, ...] = ()
+    kind: str = "compare"
+    """`compare`, `all`, `any`, `not` or `always`: which kind of node explained itself."""
 
     def lines(self, indent: int = 0) -> list[str]:
         """The explanation as indented lines, ✓ for true and ✗ for false."""
@@ -256,7 +258,9 @@ class Combination:
                 break
         value = deciding if done[-1].value is deciding else not deciding
         skipped = tuple(describe(child) for child in self.children[len(done) :])
-        explained = Explanation(self.node, self.kind, value, children=tuple(done), skipped=skipped)
+        explained = Explanation(
+            self.node, self.kind, value, children=tuple(done), skipped=skipped, kind=self.kind
+        )
         facts.observe(explained)
         return explained
 
@@ -277,7 +281,7 @@ class Negation:
     def evaluate(self, facts: Facts) -> Explanation:
         """Evaluate the child and invert."""
         inner = self.child.evaluate(facts)
-        explained = Explanation(self.node, "not", not inner.value, children=(inner,))
+        explained = Explanation(self.node, "not", not inner.value, children=(inner,), kind="not")
         facts.observe(explained)
         return explained
 
@@ -295,7 +299,7 @@ class Always:
 
     def evaluate(self, facts: Facts) -> Explanation:
         """True."""
-        return Explanation(self.node, "always", True)
+        return Explanation(self.node, "always", True, kind="always")
 
     def walk(self) -> Iterable[Condition]:
         """Nothing to cover."""

@@ -1,0 +1,91 @@
+"""Assemble the audit report from one suite run, lint, and (optionally) mutants."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from maslihat.audit.casetests import LoadedFile
+from maslihat.audit.lint import lint
+from maslihat.audit.model import AuditReport, MutantOutcome, Summary, TestOutcome
+from maslihat.audit.suite import SuiteRun, run_suite
+from maslihat.audit.traceability import condition_coverage, provision_traces, rule_traces
+from maslihat.rules.ruleset import RuleSet
+
+
+def build_report(
+    rules: RuleSet,
+    files: Sequence[LoadedFile],
+    mutants: list[MutantOutcome] | None = None,
+    suite: SuiteRun | None = None,
+) -> AuditReport:
+    """Run the suite (unless given) and report traceability, coverage, lint and mutants."""
+    suite = suite if suite is not None else run_suite(files, rules)
+    traces = rule_traces(rules, suite)
+    provisions = provision_traces(rules, traces)
+    conditions = condition_coverage(rules, suite)
+    found = lint(rules)
+    tests = [
+        TestOutcome(id=o.id, passed=o.passed, problems=list(o.problems)) for o in suite.outcomes
+    ]
+    obligations = [child for c in conditions for child in c.children or ()]
+    covered = sum(c.covered for c in conditions)
+    summary = Summary(
+        provisions=len(provisions),
+        encoded=sum(p.scope == "encoded" for p in provisions),
+        out_of_scope=sum(p.scope == "out_of_scope" for p in provisions),
+        tested=sum(p.status == "traced" for p in provisions),
+        rule_versions=len(traces),
+        rules_tested=sum(bool(t.tests) for t in traces),
+        conditions=len(conditions),
+        covered=covered,
+        condition_coverage=round(100 * covered / len(conditions), 1) if conditions else 100.0,
+        mcdc_obligations=len(obligations),
+        mcdc_covered=sum(c.decided and c.counterpart for c in obligations),
+        tests=len(tests),
+        tests_failed=sum(not t.passed for t in tests),
+        lint_errors=sum(f.severity == "error" for f in found),
+        lint_warnings=sum(f.severity == "warning" for f in found),
+        mutants=len(mutants) if mutants is not None else None,
+        killed=sum(m.status == "killed" for m in mutants) if mutants is not None else None,
+        survived=sum(m.status == "survived" for m in mutants) if mutants is not None else None,
+        stillborn=sum(m.status == "stillborn" for m in mutants) if mutants is not None else None,
+    )
+    return AuditReport(
+        rules_fingerprint=rules.fingerprint,
+        summary=summary,
+        provisions=provisions,
+        rules=traces,
+        conditions=conditions,
+        lint=found,
+        tests=tests,
+        mutants=mutants,
+    )
+
+
+def shortfalls(report: AuditReport) -> list[str]:
+    """Everything that keeps the report from being complete, one line each."""
+    out = [
+        f"provision {p.id} ({p.label}): {p.status.replace('_', ' ')}"
+        for p in report.provisions
+        if p.status in ("untested", "no_rule", "claimed_but_excluded")
+    ]
+    out += [f"rule {t.key}: no case test exercises it" for t in report.rules if not t.tests]
+    for c in report.conditions:
+        if not c.covered:
+            missing = "false" if c.seen_true else "true" if c.seen_false else "true or false"
+            out.append(f"condition {c.node}: never {missing}")
+        for child in c.children or ():
+            if not (child.decided and child.counterpart):
+                out.append(
+                    f"condition {c.node}: child [{child.index}] never decides it alone (MC/DC)"
+                )
+    out += [f"test {t.id}: failed" for t in report.tests if not t.passed]
+    out += [
+        f"lint {f.code} at {f.where}: {f.message}" for f in report.lint if f.severity == "error"
+    ]
+    out += [
+        f"mutant {m.id} survived: {m.description} at {m.where}"
+        for m in report.mutants or ()
+        if m.status == "survived"
+    ]
+    return out
