@@ -77,11 +77,15 @@ class MutantOutcome(Frozen):
     """One small change to the rules, and whether some case test noticed it."""
 
     id: str
+    signature: str = Field(
+        description="File, field path and change: stable across edits elsewhere."
+    )
     operator: str
     where: str
     description: str
-    status: Literal["killed", "survived", "stillborn"]
+    status: Literal["killed", "survived", "stillborn", "equivalent"]
     killed_by: str | None = None
+    reason: str | None = Field(default=None, description="Why a reviewed mutant is equivalent.")
 
 
 class TestOutcome(Frozen):
@@ -114,6 +118,7 @@ class Summary(Frozen):
     killed: int | None = None
     survived: int | None = None
     stillborn: int | None = None
+    equivalent: int | None = None
 
 
 class AuditReport(Frozen):

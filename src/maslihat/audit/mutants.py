@@ -15,8 +15,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -32,7 +33,7 @@ from maslihat.rules.syntax import COMPARATORS, MEMBERSHIP, OPERATORS
 from maslihat.source import Document
 from maslihat.source.document import Loc, format_loc
 
-Status = Literal["killed", "survived", "stillborn"]
+Status = Literal["killed", "survived", "stillborn", "equivalent"]
 SWAPS = {"gt": "ge", "ge": "gt", "lt": "le", "le": "lt"}
 OPERATOR_KEYS = frozenset(OPERATORS)
 SECTIONS_WITHOUT_EFFECT = frozenset({"provisions", "about"})
@@ -209,34 +210,48 @@ def where(files: Sequence[tuple[Document, RuleFile]], mutant: Mutant) -> str:
     return f"{document.file}:{line}:{column} {format_loc(mutant.loc)}"
 
 
+def signature(files: Sequence[tuple[Document, RuleFile]], mutant: Mutant) -> str:
+    """`file.yaml path: change`, the key under which a mutant is reviewed as equivalent."""
+    file = Path(files[mutant.file_index][0].file).name
+    return f"{file} {format_loc(mutant.loc)}: {mutant.description}"
+
+
 def run_mutants(
     files: Sequence[tuple[Document, RuleFile]],
     tests: Sequence[LoadedFile],
     suite: SuiteRun,
     epoch: dt.date,
-    progress: Callable[[int, int], None] | None = None,
+    equivalent: Mapping[str, str] | None = None,
 ) -> list[MutantOutcome]:
-    """Try every mutant against the case tests; the tests most likely to notice go first."""
-    mutants = generate(files, epoch)
+    """Try every mutant against the case tests; the tests most likely to notice go first.
+
+    `equivalent` maps the signatures of mutants a person has reviewed as unobservable
+    (no case could tell them from the real rules) to the reason; those are not run.
+    """
+    reviewed = equivalent or {}
     pairs = [(loaded, test) for loaded in tests for test in loaded.spec.tests]
     outcomes = []
-    for number, mutant in enumerate(mutants, 1):
-        rules = compile_mutant(files, mutant)
-        status, killer = (
-            ("stillborn", None) if rules is None else _hunt(rules, pairs, mutant, suite)
-        )
+    for mutant in generate(files, epoch):
+        key = signature(files, mutant)
+        status: Status = "equivalent"
+        killer: str | None = None
+        if key not in reviewed:
+            rules = compile_mutant(files, mutant)
+            status, killer = (
+                ("stillborn", None) if rules is None else _hunt(rules, pairs, mutant, suite)
+            )
         outcomes.append(
             MutantOutcome(
                 id=mutant.id,
+                signature=key,
                 operator=mutant.operator,
                 where=where(files, mutant),
                 description=mutant.description,
                 status=status,
                 killed_by=killer,
+                reason=reviewed.get(key),
             )
         )
-        if progress is not None:
-            progress(number, len(mutants))
     return outcomes
 
 

@@ -49,6 +49,7 @@ def build_report(
         killed=sum(m.status == "killed" for m in mutants) if mutants is not None else None,
         survived=sum(m.status == "survived" for m in mutants) if mutants is not None else None,
         stillborn=sum(m.status == "stillborn" for m in mutants) if mutants is not None else None,
+        equivalent=sum(m.status == "equivalent" for m in mutants) if mutants is not None else None,
     )
     return AuditReport(
         rules_fingerprint=rules.fingerprint,

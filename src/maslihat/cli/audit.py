@@ -6,14 +6,33 @@ fails or the audit falls short of `--fail-under`.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
+from pydantic import TypeAdapter, ValidationError
 
-from maslihat.audit.casetests import Outcome, case_test_files, load_case_test, run_file
+from maslihat.audit import render, witnesses
+from maslihat.audit.casetests import (
+    LoadedFile,
+    Outcome,
+    case_test_files,
+    load_case_test,
+    run_file,
+)
+from maslihat.audit.model import AuditReport
+from maslihat.audit.mutants import compile_mutant, generate, run_mutants, where
+from maslihat.audit.report import build_report, shortfalls
+from maslihat.audit.suite import SuiteRun, run_suite
 from maslihat.cli.main import fail, main, rules_from
-from maslihat.errors import InputError
+from maslihat.errors import CaseTestError, InputError
+from maslihat.model.common import Frozen
+from maslihat.rules.assemble import compile_rules
+from maslihat.rules.documents import RuleFile
+from maslihat.rules.loader import bundled_rules_dir, read_rule_files
+from maslihat.rules.ruleset import RuleSet
+from maslihat.source import Document, issues_from_validation_error, load_document
 
 EXIT_FAILED = 1
 
@@ -52,3 +71,137 @@ def test_command(paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool) -
     click.echo(f"{len(outcomes) - failed} passed, {failed} failed")
     if failed:
         sys.exit(EXIT_FAILED)
+
+
+def _equivalent(path: Path | None) -> dict[str, str]:
+    """Reviewed equivalent mutants: a YAML list of {mutant: SIGNATURE, reason: TEXT}."""
+    if path is None:
+        return {}
+    document = load_document(path, CaseTestError)
+    try:
+        return {
+            entry.mutant: entry.reason for entry in REVIEWED.validate_python(document.data or [])
+        }
+    except ValidationError as exc:
+        raise CaseTestError(issues_from_validation_error(exc, document)) from None
+
+
+def _suggest(
+    directory: Path,
+    report: AuditReport,
+    rules: RuleSet,
+    loaded: list[LoadedFile],
+    files: list[tuple[Document, RuleFile]],
+    epoch: dt.date,
+    suite: SuiteRun,
+) -> list[str]:
+    """Write witnesses for uncovered conditions and surviving mutants; say what was found."""
+    notes = []
+    for number, c in enumerate((c for c in report.conditions if not c.covered), 1):
+        missing = not c.seen_true
+        rule = c.node.split(".", 1)[1].split(".")[0] if "@" in c.node else c.node
+        first = {t.split("::")[0] for t in suite.exercised.get(rule, ())}
+        found = witnesses.for_condition(c.node, missing, loaded, rules, first)
+        target = f"{c.node} = {str(missing).lower()}"
+        if found:
+            path = witnesses.write_witness(directory, f"condition-{number}", target, found, rules)
+            notes.append(f"{path}: {target}")
+        else:
+            notes.append(f"no witness found for {target}")
+    survivors = {m.id for m in report.mutants or () if m.status == "survived"}
+    for mutant in (m for m in generate(files, epoch) if m.id in survivors):
+        mutated = compile_mutant(files, mutant)
+        first = {
+            t.split("::")[0]
+            for key, tests in suite.exercised.items()
+            if key.split("@")[0] == mutant.rule
+            for t in tests
+        }
+        found = witnesses.for_mutant(mutated, loaded, rules, first) if mutated else None
+        target = f"mutant {mutant.id} ({mutant.description}, {where(files, mutant)})"
+        if found:
+            path = witnesses.write_witness(directory, f"mutant-{mutant.id}", target, found, rules)
+            notes.append(f"{path}: {target}")
+        else:
+            notes.append(f"no witness found for {target}")
+    return notes
+
+
+@main.command(name="audit")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(path_type=Path),
+    help="Directory of rule files (default: the bundled rules).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(path_type=Path),
+    help="Also write a self-contained report: .html, or Markdown otherwise.",
+)
+@click.option("--fail-under", type=float, help="Exit 1 below this % of condition coverage.")
+@click.option("--mutants", is_flag=True, help="Also run rule mutants against the case tests.")
+@click.option(
+    "--equivalent",
+    type=click.Path(path_type=Path),
+    help="YAML list of mutants reviewed as equivalent: {mutant: SIGNATURE, reason: ...}.",
+)
+@click.option(
+    "--suggest",
+    "suggest_dir",
+    type=click.Path(path_type=Path),
+    help="Write witness cases for what is not covered into this directory.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on any shortfall of any kind.")
+def audit_command(
+    paths: tuple[Path, ...],
+    rules_dir: Path | None,
+    as_json: bool,
+    report_file: Path | None,
+    fail_under: float | None,
+    mutants: bool,
+    equivalent: Path | None,
+    suggest_dir: Path | None,
+    strict: bool,
+) -> None:
+    """Trace provisions to rules to case tests (PATHS), measure coverage, lint, mutate."""
+    directory = rules_dir if rules_dir is not None else bundled_rules_dir()
+    try:
+        files = read_rule_files(directory)
+        rules = compile_rules(files, source=str(directory))
+        loaded = [load_case_test(path) for path in case_test_files(paths)]
+        reviewed = _equivalent(equivalent)
+    except InputError as error:
+        fail(error)
+        return
+    suite = run_suite(loaded, rules)
+    epoch = min(tv.valid_from for tvs in rules.lifecycle.transitions.values() for tv in tvs)
+    outcomes = run_mutants(files, loaded, suite, epoch, reviewed) if mutants else None
+    report = build_report(rules, loaded, outcomes, suite)
+    if report_file is not None:
+        page = (
+            render.html_page(report)
+            if report_file.suffix in (".html", ".htm")
+            else render.markdown(report)
+        )
+        report_file.write_text(page, encoding="utf-8")
+    click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
+    if suggest_dir is not None:
+        for note in _suggest(suggest_dir, report, rules, loaded, files, epoch, suite):
+            click.echo(note, err=True)
+    below = fail_under is not None and report.summary.condition_coverage < fail_under
+    if below or (strict and shortfalls(report)):
+        sys.exit(EXIT_FAILED)
+
+
+class Reviewed(Frozen):
+    """One mutant a person reviewed as equivalent, and why."""
+
+    mutant: str
+    reason: str
+
+
+REVIEWED = TypeAdapter(list[Reviewed])

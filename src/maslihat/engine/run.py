@@ -172,8 +172,9 @@ class Run:
             f"lifecycle.{transition.rule}" if transition else None,
             transition.citation if transition else None,
         )
-        if self.chart.is_terminated:
-            return  # the event ended the mandate (end of term): nothing else can apply
+        if self.chart.is_terminated:  # the event ended the mandate (end of term):
+            self.triggers(index, event)  # its grounds are judged and traced, not applied
+            return
         changed = self.state.apply(event)
         self.history[event.type].append(event)
         self.triggers(index, event)
@@ -244,8 +245,6 @@ class Run:
     def triggers(self, index: int, event: Any) -> None:
         """Find the grounds this event makes arise, now or when it takes effect."""
         for ground in self.rules.triggers.get(event.type, ()):
-            if self.chart.is_terminated:
-                return  # an earlier ground of this event ended the mandate
             if ground.id in self.grounds:
                 continue
             for version in ground.versions:
@@ -264,6 +263,8 @@ class Run:
             verdict = "arises" if explained.value else "does not arise"
             if explained.value and arises > self.as_of:
                 verdict = f"would arise on {arises}, after the as-of date"
+            if explained.value and self.chart.is_terminated:
+                verdict = "would arise, but the mandate has already ended"
             self.ledger.note(
                 version.key,
                 arises,
@@ -273,7 +274,7 @@ class Run:
                 explanation=explained,
                 version=version.key,
             )
-            if not explained.value or arises > self.as_of:
+            if not explained.value or arises > self.as_of or self.chart.is_terminated:
                 continue
             if arises == event.date:
                 self.arise(ground, version, arises, index)

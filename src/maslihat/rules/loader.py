@@ -39,6 +39,11 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
     Raises `RulesError` naming file, line, column and field for every problem found.
     """
     directory = Path(path) if path is not None else bundled_rules_dir()
+    return compile_rules(read_rule_files(directory), source=str(directory))
+
+
+def read_rule_files(directory: Path) -> list[tuple[Document, RuleFile]]:
+    """Read and validate every rule file in `directory` (not yet compiled together)."""
     if not directory.is_dir():
         raise RulesError([Issue(message="not a directory of rule files", file=str(directory))])
     paths = rule_files(directory)
@@ -60,4 +65,4 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
             issues.extend(issues_from_validation_error(exc, document))
     if issues:
         raise RulesError(issues)
-    return compile_rules(parsed, source=str(directory))
+    return parsed
