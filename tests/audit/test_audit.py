@@ -1,0 +1,113 @@
+"""The audit end to end: traceability, coverage, mutants, and what deleting a test reveals."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import maslihat
+from maslihat.audit.casetests import case_test_files, load_case_test
+from maslihat.audit.model import AuditReport
+from maslihat.audit.report import build_report, shortfalls
+from maslihat.audit.suite import run_suite
+from maslihat.cli.main import main
+
+CATALOGUE = Path(__file__).resolve().parents[1] / "catalogue"
+PAIR = ("eligibility-age-20-on-the-day.yaml", "eligibility-age-one-day-short.yaml")
+
+
+def audit(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["audit", *args])
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Path:
+    """A two-file suite pinning the age of eligibility from both sides."""
+    suite = tmp_path / "suite"
+    suite.mkdir()
+    for name in PAIR:
+        shutil.copy(CATALOGUE / name, suite / name)
+    return suite
+
+
+def test_json_summary_has_the_counts_a_tool_gates_on(pair: Path) -> None:
+    """`--json` has a summary with provisions, encoded, tested, conditions, covered."""
+    code, out = audit(str(pair), "--json")
+    summary = json.loads(out)["summary"]
+    assert code == 0
+    assert {"provisions", "encoded", "tested", "conditions", "covered", "mutants", "killed"} <= set(
+        summary
+    )
+    assert summary["mutants"] is None  # not run unless asked
+    assert 0 < summary["tested"] < summary["encoded"] <= summary["provisions"]
+
+
+def test_deleting_a_test_names_the_condition_and_mutant_it_covered(pair: Path) -> None:
+    """Without the 'one day short' test, the age check is never false and 20 → 19 survives."""
+    _, out = audit(str(pair), "--mutants", "--json")
+    before = AuditReport.model_validate_json(out)
+    assert next(c for c in before.conditions if c.node == "checks.minimum_age@2001-01-23").covered
+    (pair / PAIR[1]).unlink()
+    _, out = audit(str(pair), "--mutants", "--json")
+    after = AuditReport.model_validate_json(out)
+    age = next(c for c in after.conditions if c.node == "checks.minimum_age@2001-01-23")
+    assert age.seen_true and not age.seen_false
+    survivors = [m for m in after.mutants or () if m.status == "survived"]
+    assert any(m.description == "20 → 19" and "eligibility.yaml" in m.where for m in survivors)
+    gaps = shortfalls(after)
+    assert "condition checks.minimum_age@2001-01-23: never false" in gaps
+    assert any("20 → 19" in gap for gap in gaps)
+
+
+def test_fail_under_and_strict_gate(pair: Path) -> None:
+    """`--fail-under` and `--strict` exit 1 when the suite falls short, 0 otherwise."""
+    assert audit(str(pair), "--fail-under", "1")[0] == 0
+    assert audit(str(pair), "--fail-under", "100")[0] == 1
+    assert audit(str(pair), "--strict")[0] == 1
+
+
+def test_reports_are_written(pair: Path, tmp_path: Path) -> None:
+    """`--report` writes Markdown, or HTML for an .html name, self-contained."""
+    audit(str(pair), "--report", str(tmp_path / "audit.md"))
+    audit(str(pair), "--report", str(tmp_path / "audit.html"))
+    markdown = (tmp_path / "audit.md").read_text(encoding="utf-8")
+    page = (tmp_path / "audit.html").read_text(encoding="utf-8")
+    assert markdown.startswith("# Rule audit") and "## Traceability" in markdown
+    assert page.startswith("<!doctype html>") and "<script" not in page and "Traceability" in page
+
+
+def test_traceability_links_provisions_rules_and_tests(rules: maslihat.RuleSet, pair: Path) -> None:
+    """A provision's rules are the versions that claim it; its tests, theirs."""
+    loaded = [load_case_test(p) for p in case_test_files([pair])]
+    report = build_report(rules, loaded, suite=run_suite(loaded, rules))
+    age = next(p for p in report.provisions if p.id == "l148-5-eligibility")
+    assert age.status == "traced" and "minimum_age@2001-01-23" in age.rules
+    assert {t.split("::")[0] for t in age.tests} == {Path(n).stem for n in PAIR}
+    resignation = next(p for p in report.provisions if p.id == "l148-20-3-8")
+    assert resignation.status == "untested"
+    declaratory = next(p for p in report.provisions if p.id == "l148-20-1")
+    assert declaratory.status == "out_of_scope" and declaratory.reason
+
+
+def test_suggest_writes_a_witness_for_what_is_uncovered(pair: Path, tmp_path: Path) -> None:
+    """`--suggest` writes a loadable case-test file that exercises the missing value."""
+    (pair / PAIR[1]).unlink()
+    result = CliRunner().invoke(main, ["audit", str(pair), "--suggest", str(tmp_path / "w")])
+    witnesses = sorted((tmp_path / "w").glob("*.yaml"))
+    assert witnesses, result.stderr
+    loaded = load_case_test(witnesses[0])
+    assert loaded.spec.about.startswith("SUGGESTED WITNESS")
+
+
+def test_bad_equivalence_file_is_a_located_error(pair: Path, tmp_path: Path) -> None:
+    """A malformed list of equivalent mutants is refused with its line, exit 2."""
+    bad = tmp_path / "eq.yaml"
+    bad.write_text("- mutant: x\n  reasn: y\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", str(pair), "--mutants", "--equivalent", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}:1:3: [0].reason: required field is missing" in result.stderr

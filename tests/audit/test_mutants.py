@@ -1,0 +1,63 @@
+"""Rule mutants: every operator applies, documentation is left alone, equivalents are skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from maslihat.audit.mutants import compile_mutant, generate, run_mutants, signature
+from maslihat.audit.suite import SuiteRun
+from maslihat.rules.assemble import compile_rules
+from maslihat.rules.documents import RuleFile
+from maslihat.rules.loader import bundled_rules_dir, read_rule_files
+from maslihat.source import Document
+
+EPOCH = dt.date(2001, 1, 23)
+
+
+@pytest.fixture(scope="module")
+def files() -> list[tuple[Document, RuleFile]]:
+    return read_rule_files(bundled_rules_dir())
+
+
+def test_every_operator_produces_mutants(files: list[tuple[Document, RuleFile]]) -> None:
+    """Thresholds, swaps, dropped items, moved dates, switched procedures and negations."""
+    operators = Counter(m.operator for m in generate(files, EPOCH))
+    assert set(operators) == {
+        "negate",
+        "swap",
+        "threshold",
+        "drop_item",
+        "move_date",
+        "switch_procedure",
+    }
+    assert all(count > 0 for count in operators.values())
+
+
+def test_documentation_and_the_epoch_are_not_mutated(
+    files: list[tuple[Document, RuleFile]],
+) -> None:
+    """Provisions only document; the law's first day is not moved (no cases before the law)."""
+    mutants = generate(files, EPOCH)
+    assert not any("provisions.yaml" in signature(files, m) for m in mutants)
+    assert not any("valid_from 2001-01-23" in m.description for m in mutants)
+    assert len({m.id for m in mutants}) == len(mutants)
+
+
+def test_a_mutant_compiles_to_a_different_rule_set(files: list[tuple[Document, RuleFile]]) -> None:
+    """A mutant goes through the real loader and yields rules with another fingerprint."""
+    mutant = next(m for m in generate(files, EPOCH) if m.description == "20 → 21")
+    mutated = compile_mutant(files, mutant)
+    real = compile_rules(files, source="real")
+    assert mutated is not None and mutated.fingerprint != real.fingerprint
+
+
+def test_reviewed_equivalents_are_not_run(files: list[tuple[Document, RuleFile]]) -> None:
+    """A mutant listed as equivalent is reported as such, with its reason, and not tried."""
+    first = generate(files, EPOCH)[0]
+    reviewed = {signature(files, first): "reviewed in a test"}
+    outcomes = run_mutants(files, [], SuiteRun(), EPOCH, reviewed)
+    assert outcomes[0].status == "equivalent" and outcomes[0].reason == "reviewed in a test"
+    assert {o.status for o in outcomes[1:]} <= {"survived", "stillborn"}  # no tests: nothing killed
