@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest audit bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/maslihat batch examples/
 
-test: lint typecheck pytest
+test: lint typecheck pytest audit
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -29,6 +29,11 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q
+
+# The suite must trace every provision, cover every condition (and MC/DC) and kill
+# every rule mutant not reviewed as equivalent: see docs/audit.md.
+audit: $(STAMP)
+	$(BIN)/maslihat audit tests/catalogue --mutants --equivalent tests/equivalent-mutants.yaml --strict
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
