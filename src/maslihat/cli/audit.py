@@ -25,7 +25,7 @@ from maslihat.audit.model import AuditReport
 from maslihat.audit.mutants import compile_mutant, generate, run_mutants, where
 from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import SuiteRun, run_suite
-from maslihat.cli.main import fail, main, rules_from
+from maslihat.cli.main import fail, main, rules_from, rules_option
 from maslihat.errors import CaseTestError, InputError
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
@@ -49,12 +49,7 @@ def _report(outcome: Outcome, quiet: bool) -> None:
 
 @main.command(name="test")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--rules",
-    "rules_dir",
-    type=click.Path(path_type=Path),
-    help="Directory of rule files (default: the bundled rules).",
-)
+@rules_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
 def test_command(paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool) -> None:
     """Run case-test files (or directories of them) and report each test."""
@@ -129,12 +124,7 @@ def _suggest(
 
 @main.command(name="audit")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--rules",
-    "rules_dir",
-    type=click.Path(path_type=Path),
-    help="Directory of rule files (default: the bundled rules).",
-)
+@rules_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
     "--report",

@@ -53,14 +53,18 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg]  # click < 8.2 is 
         return parsed
 
 
+rules_option = click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(path_type=Path),
+    help="Directory of rule files (default: the bundled rules).",
+)
+"""--rules DIR, for every command that reads rules."""
+
+
 def common_options(command: F) -> F:
     """--as-of and --rules, shared by the commands that evaluate."""
-    command = click.option(
-        "--rules",
-        "rules_dir",
-        type=click.Path(path_type=Path),
-        help="Directory of rule files (default: the bundled rules).",
-    )(command)
+    command = rules_option(command)
     return click.option(
         "--as-of",
         type=IsoDateType(),

@@ -99,12 +99,14 @@ def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool)
                 explained = body.condition.evaluate(here)
                 key = (restriction.id, item_key(item))
                 opens = explained.value and key not in run.breaches
-                if changed and not opens:
+                if changed or opens:
                     verdict = "breached" if explained.value else "not breached"
                     run.ledger.note(
                         version.key,
                         day,
-                        f"{verdict} ({item_key(item) or 'state'})",
+                        f"{restriction.finding} from {day}"
+                        if opens
+                        else f"{verdict} ({item_key(item) or 'state'})",
                         event=event,
                         citation=version.citation,
                         explanation=explained,
@@ -114,15 +116,6 @@ def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool)
                     continue
                 breached.add(key)
                 if opens:
-                    run.ledger.note(
-                        version.key,
-                        day,
-                        f"{restriction.finding} from {day}",
-                        event=event,
-                        citation=version.citation,
-                        explanation=explained,
-                        version=version.key,
-                    )
                     run.breaches[key] = run.finding(
                         restriction.finding, day, here, event, version.citation
                     )
