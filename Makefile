@@ -40,3 +40,4 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/evaluate.py
+	$(BIN)/python benchmarks/service.py

@@ -21,6 +21,10 @@ according to its language or to an HTML comment on the line before it:
   restriction when an `item` is, an eligibility check otherwise), the real compiler
   compiles it with the bundled rules, and the engine's situation evaluates it on the
   `given` facts; facts not given are those of an ordinary Atyrau deputy.
+- `<!-- test: server -->`: a console block holding one `maslihat serve --port 8000`
+  command and what it prints on starting. The command is started for real (on a free
+  port, so the page's `127.0.0.1:8000` is rewritten in the commands that follow) and
+  stopped when the page is done, so the page's `curl` commands talk to a real server.
 - The mermaid block of docs/lifecycle.md must be the chart's own rendering.
 
 Expected output may use `...` for any text, as doctest's ELLIPSIS does (rule-set
@@ -34,9 +38,12 @@ import doctest
 import functools
 import re
 import shlex
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -61,6 +68,9 @@ from maslihat.source import Document, issues_from_validation_error, load_documen
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
 MARKER = re.compile(r"^<!--\s*test:\s*(?P<kind>[a-z-]+)\s*(?P<arg>\S*)\s*-->$")
+DOCS_PORT = "8000"
+DOCS_ADDRESS = f"127.0.0.1:{DOCS_PORT}"
+"""Where the docs' examples say `maslihat serve` listens; the tests use a free port."""
 SHELL_SYNTAX = re.compile(r"[|;&<>$`*]")
 FENCE = re.compile(r"^```(?P<lang>\S*)\s*$")
 SECTIONS = (
@@ -291,12 +301,52 @@ def run_command(command: str, last: int, cwd: Path) -> tuple[str, int]:
     return done.stdout + done.stderr, done.returncode
 
 
-def run_console(block: Block, cwd: Path) -> None:
-    """Run a console block's commands and compare their output."""
+def run_console(block: Block, cwd: Path, address: str = DOCS_ADDRESS) -> None:
+    """Run a console block's commands (the server's `address` for the page's) and compare."""
     last = 0
     for command, expected in commands(block.body):
-        output, last = run_command(command, last, cwd)
+        output, last = run_command(command.replace(DOCS_ADDRESS, address), last, cwd)
         assert matches(expected, output), f"{block}: $ {command}\n{output}"
+
+
+@contextmanager
+def served(block: Block, cwd: Path) -> Iterator[str]:
+    """Run a server block's `maslihat serve` on a free loopback port; yield its address."""
+    [(command, expected)] = commands(block.body)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{sock.getsockname()[1]}"
+    args = shlex.split(command.replace(DOCS_PORT, address.split(":")[1]))
+    assert args[:2] == ["maslihat", "serve"], f"{block}: a server block runs maslihat serve"
+    log = cwd / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", *args], cwd=cwd, stdout=out, stderr=out)
+    try:
+        deadline, printed = time.monotonic() + 30, ""
+        while server.poll() is None and time.monotonic() < deadline:
+            printed = log.read_text(encoding="utf-8").replace(address, DOCS_ADDRESS)
+            if _listening(address) and matches(expected, printed):
+                break
+            time.sleep(0.05)
+        assert matches(expected, printed), f"{block}: $ {command}\n{printed}"
+        yield address
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+def _listening(address: str) -> bool:
+    # A bare connection, not a request: a request would add a line to the server's log.
+    host, port = address.split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=1).close()
+    except OSError:
+        return False
+    return True
 
 
 def run_python(block: Block, globs: dict[str, Any]) -> None:
@@ -318,14 +368,18 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
     """A page's files, commands and Python examples run in order and print what it says."""
     monkeypatch.chdir(tmp_path)
     globs: dict[str, Any] = {"__name__": page.stem}
-    for block in blocks(page):
-        if block.kind == "file":
-            (tmp_path / block.arg).parent.mkdir(parents=True, exist_ok=True)
-            (tmp_path / block.arg).write_text(block.body, encoding="utf-8")
-        elif block.lang == "console":
-            run_console(block, tmp_path)
-        elif block.lang == "python":
-            run_python(block, globs)
+    with ExitStack() as stack:
+        address = DOCS_ADDRESS
+        for block in blocks(page):
+            if block.kind == "file":
+                (tmp_path / block.arg).parent.mkdir(parents=True, exist_ok=True)
+                (tmp_path / block.arg).write_text(block.body, encoding="utf-8")
+            elif block.kind == "server":
+                address = stack.enter_context(served(block, tmp_path))
+            elif block.lang == "console":
+                run_console(block, tmp_path, address)
+            elif block.lang == "python":
+                run_python(block, globs)
 
 
 @pytest.mark.parametrize("block", [b for b in ALL if b.kind in RULE_KINDS], ids=str)
@@ -352,7 +406,7 @@ def test_every_block_is_run() -> None:
     """No YAML or JSON example escapes testing: each carries a marker."""
     unmarked = [str(b) for b in ALL if b.lang in ("yaml", "json") and not b.kind]
     assert not unmarked, f"mark these blocks or make them ```text: {unmarked}"
-    assert all(b.kind in (*RULE_KINDS, "file", "events", "") for b in ALL)
+    assert all(b.kind in (*RULE_KINDS, "file", "events", "server", "") for b in ALL)
 
 
 def test_lifecycle_diagram_is_generated() -> None:

@@ -1,7 +1,9 @@
 """JSON Schemas generated from the models, so editors and other tools can validate.
 
 The committed copies under docs/schemas/ are what we publish; a test fails when they
-differ from what the models generate, so they cannot drift from the code.
+differ from what the models generate, so they cannot drift from the code. `MODELS`
+is the one registry: `maslihat schema NAME`, the published files and their tests all
+read it, so a new schema is one entry here.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from maslihat.model import Case, Result
+from maslihat.rules.documents import RuleFile
 
 SCHEMA_BASE = "https://maslihat.invalid/schemas/"
 MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "case": (Case, "validation"),
     "result": (Result, "serialization"),
+    "rules": (RuleFile, "validation"),
 }
 """Schema name to the model it describes and the mode (input or output) it is for."""
 

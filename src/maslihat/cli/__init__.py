@@ -4,6 +4,6 @@
 define theirs on the same group, so no module grows to hold them all.
 """
 
-from maslihat.cli import audit, main
+from maslihat.cli import audit, main, serve
 
-__all__ = ["audit", "main"]
+__all__ = ["audit", "main", "serve"]

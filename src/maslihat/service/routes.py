@@ -1,0 +1,188 @@
+"""The HTTP endpoints: thin adapters from requests to the engine's public functions.
+
+Each endpoint reads its input, hands the work to the engine and answers with the
+contract's JSON; all checking is the engine's, all error answers `problems.py`'s.
+Evaluation is CPU work, so it runs in the thread pool, never on the event loop; that
+is safe because a `RuleSet` is immutable and each evaluation builds its own state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
+from starlette.responses import Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
+
+from maslihat import __version__
+from maslihat.engine.evaluate import evaluate, today
+from maslihat.model import Result
+from maslihat.model.common import IsoDate
+from maslihat.rules.listing import history, in_force
+from maslihat.rules.ruleset import RuleSet
+from maslihat.service.bodies import (
+    JSON,
+    JSON_LINES,
+    JSON_LINES_TYPES,
+    body_lines,
+    case_from_json,
+    read_body,
+    require_media_type,
+)
+from maslihat.service.payloads import BatchLine, Health, RuleHistory, RulesInForce
+from maslihat.service.problems import MEDIA_TYPE, ServiceError, problem_for
+
+FINGERPRINT_HEADER = "Maslihat-Rules-Fingerprint"
+
+
+@dataclass(frozen=True)
+class Service:
+    """What every request shares: the rule set and the limits. Immutable."""
+
+    rules: RuleSet
+    max_body: int
+
+
+async def current(request: Request) -> Service:
+    """The app's `Service` (async, so FastAPI does not send it to the thread pool)."""
+    service: Service = request.app.state.service
+    return service
+
+
+Current = Annotated[Service, Depends(current)]
+AsOf = Annotated[
+    IsoDate | None,
+    Query(description="The date the law is applied as of, YYYY-MM-DD; default: today."),
+]
+
+
+def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the problem responses an endpoint can give."""
+    schema = {"$ref": "#/components/schemas/ProblemDetails"}
+    return {
+        status: {"description": "A problem (RFC 9457)", "content": {MEDIA_TYPE: {"schema": schema}}}
+        for status in statuses
+    }
+
+
+def _case_body(media_type: str, description: str) -> dict[str, Any]:
+    """OpenAPI's request body for a case (the body is read by hand, see bodies.py)."""
+    schema = {"$ref": "#/components/schemas/Case"}
+    content = {media_type: {"schema": schema}}
+    return {"requestBody": {"required": True, "description": description, "content": content}}
+
+
+class JsonLines(StreamingResponse):
+    """A streamed body of JSON lines, written while the request body is still read.
+
+    Starlette's streaming response listens for a disconnect by reading the request
+    alongside; that reader would swallow the body chunks the batch is reading. Here the
+    batch reads the request itself (and so sees a disconnect), so nothing else may.
+    """
+
+    media_type = JSON_LINES
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Send the lines as the body iterator yields them; no second reader of `receive`."""
+        await self.stream_response(send)
+
+
+router = APIRouter()
+
+
+@router.get("/healthz", tags=["service"])
+async def healthz(service: Current) -> Health:
+    """Whether the service is up, its version, and the fingerprint of its rules."""
+    return Health(status="ok", version=__version__, rules=service.rules.fingerprint)
+
+
+def _evaluate_json(service: Service, body: bytes, as_of: dt.date | None, explain: bool) -> str:
+    case = case_from_json(body)
+    return evaluate(case, as_of=as_of, rules=service.rules, explain=explain).model_dump_json()
+
+
+@router.post(
+    "/v1/evaluate",
+    tags=["evaluation"],
+    response_model=Result,
+    responses=_problems(413, 415, 422, 500),
+    openapi_extra=_case_body(JSON, "One case, as a case file holds it, in JSON."),
+)
+async def evaluate_one(
+    request: Request, service: Current, as_of: AsOf = None, explain: bool = False
+) -> Response:
+    """What the law makes of one case on `as_of`: the result `maslihat evaluate --json` prints."""
+    require_media_type(request, frozenset({JSON}))
+    body = await read_body(request, service.max_body)
+    text = await run_in_threadpool(_evaluate_json, service, body, as_of, explain)
+    return Response(text, media_type=JSON)
+
+
+def _batch_line(service: Service, number: int, line: bytes | ServiceError, day: dt.date) -> bytes:
+    if isinstance(line, ServiceError):
+        return _error_line(number, line)
+    try:
+        result = evaluate(case_from_json(line), as_of=day, rules=service.rules).model_dump_json()
+    except Exception as exc:  # one bad case must not end the stream for the others
+        return _error_line(number, problem_for(exc))
+    return f'{{"line":{number},"result":{result}}}\n'.encode()
+
+
+def _error_line(number: int, problem: ServiceError) -> bytes:
+    return f'{{"line":{number},"error":{problem.json()}}}\n'.encode()
+
+
+async def _batch(request: Request, service: Service, day: dt.date) -> AsyncIterator[bytes]:
+    try:
+        async for number, line in body_lines(request, service.max_body):
+            yield await run_in_threadpool(_batch_line, service, number, line, day)
+    except ClientDisconnect:  # nobody is left to answer
+        return
+
+
+@router.post(
+    "/v1/evaluate/batch",
+    tags=["evaluation"],
+    response_class=JsonLines,
+    responses={200: {"model": BatchLine}, **_problems(415, 422)},
+    openapi_extra=_case_body(JSON_LINES, "Cases in JSON, one per line (JSON lines)."),
+)
+async def evaluate_batch(request: Request, service: Current, as_of: AsOf = None) -> JsonLines:
+    """Many cases, one per line, all as of one date: one line of result back per case, streamed.
+
+    A line whose case is bad gets an `error` instead of a `result`; the others are
+    still evaluated.
+    """
+    require_media_type(request, JSON_LINES_TYPES)
+    return JsonLines(_batch(request, service, as_of or today()))
+
+
+@router.get("/v1/rules", tags=["rules"], responses=_problems(422))
+def rules_in_force(service: Current, as_of: AsOf = None) -> RulesInForce:
+    """The rule versions in force on `as_of` (default: today), with citation and provenance."""
+    day = as_of or today()
+    listed = in_force(service.rules, day)
+    return RulesInForce(as_of=day, fingerprint=service.rules.fingerprint, rules=tuple(listed))
+
+
+@router.get("/v1/rules/{rule_id}", tags=["rules"], responses=_problems(404, 422))
+def rule_history(rule_id: str, service: Current) -> RuleHistory:
+    """Every version of the rule `rule_id`, in force or not, oldest first."""
+    versions = history(service.rules, rule_id)
+    if not versions:
+        raise ServiceError(404, "unknown-rule", "No such rule", f"no rule called {rule_id!r}")
+    return RuleHistory(id=rule_id, fingerprint=service.rules.fingerprint, versions=tuple(versions))
+
+
+# LATER (lead): GET /v1/audit answers from the audit (src/maslihat/audit/) once it
+# exists: replace this placeholder's body, drop include_in_schema=False, document it in
+# docs/embedding.md and test it in tests/service/.
+@router.get("/v1/audit", tags=["rules"], include_in_schema=False)
+def audit() -> Response:
+    """Not yet: the audit of the rules is being written."""
+    raise ServiceError(501, "not-implemented", "Not implemented", "the audit is not available yet")

@@ -1,0 +1,237 @@
+"""Bad input gets a 422 naming the fields at fault; nothing a client sends gets a 500.
+
+The malformed case files of tests/bad-input/ are sent as JSON and must be refused
+with the field the command line names; Hypothesis then sends whatever it likes, from
+random bytes to plausible cases with odd events. Faults planted inside the app (a
+defect in the rules, an unexpected exception) must give a 500 problem without a trace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.exceptions import RequestValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+import maslihat
+from maslihat.errors import CaseError, EvaluationError
+from maslihat.model import EVENT_MODELS
+from maslihat.service import create_app
+from maslihat.service.problems import ServiceError, problem_for
+from maslihat.source import parse_document
+
+Call = Callable[..., httpx.Response]  # the `call` fixture of conftest.py
+BAD = Path(__file__).resolve().parents[1] / "bad-input"
+PROBLEM = "application/problem+json"
+CASE = {
+    "maslihat": {"name": "M", "level": "region", "territory": "230000000", "seats": 31},
+    "deputy": {"name": "D", "born": "1985-03-14", "citizenship": "KZ", "residence": "231010000"},
+    "events": [{"date": "2021-01-12", "type": "registered"}],
+}
+
+
+def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
+    """The response is a problem+json of `status`, with a field and message for each error."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == PROBLEM
+    body: dict[str, Any] = response.json()
+    assert body["status"] == status and body["type"].startswith("https://")
+    assert "Traceback" not in response.text
+    for error in body["errors"]:
+        assert isinstance(error["field"], str) and error["message"]
+        assert error["in"] in ("body", "query", "path")
+    return body
+
+
+def bad_files() -> list[tuple[Path, dict[str, Any]]]:
+    """Each malformed case file with where its first issue must point."""
+    expected = YAML(typ="safe", pure=True).load((BAD / "expected.yaml").read_text("utf-8"))
+    return [(BAD / name, where) for name, where in sorted(expected.items())]
+
+
+def as_json_body(path: Path) -> tuple[bytes, bool]:
+    """The file as a JSON body, and whether it could be carried over with its meaning."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        return text.encode(), True
+    try:
+        data = parse_document(text, path.name, CaseError).data
+    except CaseError:  # not even YAML: send it as it is
+        return text.encode(), False
+    return json.dumps(data).encode(), True
+
+
+@pytest.mark.parametrize(("path", "where"), bad_files(), ids=lambda v: getattr(v, "name", ""))
+def test_bad_case_files_are_422_with_the_cli_field(
+    path: Path, where: dict[str, Any], http: httpx.Client
+) -> None:
+    """Each malformed case file, sent as JSON, is a 422 naming the field the CLI names."""
+    body, faithful = as_json_body(path)
+    response = http.post("/v1/evaluate?as_of=2024-01-01", content=body)
+    problem = assert_problem(response, 422)
+    if not faithful:
+        assert problem["errors"][0]["field"] == ""
+        return
+    assert any(
+        e["field"] == where["field"] and where["message"] in e["message"] for e in problem["errors"]
+    ), problem["errors"]
+    if path.suffix == ".json" and where["field"] == "":  # JSON syntax: the same position
+        assert (problem["errors"][0]["line"], problem["errors"][0]["column"]) == (
+            where["line"],
+            where["column"],
+        )
+
+
+def test_a_field_path_names_the_value_not_the_union_tag(http: httpx.Client) -> None:
+    """An error inside an event names `events[1].in_force`, as the contract writes it."""
+    event = {"date": "2022-01-01", "type": "court_decision", "ruling": "conviction"}
+    case = {**CASE, "events": [*CASE["events"], {**event, "in_force": "2021-12-01"}]}
+    problem = assert_problem(http.post("/v1/evaluate", json=case), 422)
+    assert [(e["field"], e["in"]) for e in problem["errors"]] == [("events[1].in_force", "body")]
+    assert "earlier than the decision" in problem["errors"][0]["message"]
+    assert problem["detail"].startswith("events[1].in_force: ")
+
+
+def test_unknown_ground_is_422(http: httpx.Client) -> None:
+    """A ground the rules do not define is the client's mistake: 422, not 500."""
+    submission = {"date": "2022-01-01", "type": "commission_submission", "ground": "retirement"}
+    case = {**CASE, "events": [*CASE["events"], submission]}
+    problem = assert_problem(http.post("/v1/evaluate", json=case), 422)
+    assert problem["errors"][0]["field"] == "events[1].ground"
+    assert "unknown ground 'retirement'" in problem["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [("as_of=2022-02-30", "as_of"), ("as_of=20220201", "as_of"), ("explain=maybe", "explain")],
+)
+def test_bad_query_parameters_are_422(query: str, field: str, http: httpx.Client) -> None:
+    """A bad query parameter is a 422 naming it, `in: query`."""
+    problem = assert_problem(http.post(f"/v1/evaluate?{query}", json=CASE), 422)
+    assert [(e["field"], e["in"]) for e in problem["errors"]] == [(field, "query")]
+
+
+def test_unknown_route_and_method_are_problems(http: httpx.Client) -> None:
+    """The routing layer's 404 and 405 are problem+json like every other error."""
+    assert_problem(http.get("/v2/evaluate"), 404)
+    assert_problem(http.get("/v1/evaluate"), 405)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children),
+    max_leaves=12,
+)
+GROUNDS = [  # the contract's stable ids
+    "incompatible_position",
+    "incapacity",
+    "maslihat_terminated",
+    "death",
+    "citizenship_terminated",
+    "conviction",
+    "residence_outside_unit",
+    "resignation",
+    "systematic_failure",
+]
+
+
+def enum_words(schema: Any) -> set[str]:
+    """Every string an `enum` or `const` of the case schema allows: plausible values."""
+    if isinstance(schema, dict):
+        found = {v for v in [*schema.get("enum", []), schema.get("const")] if isinstance(v, str)}
+        return found.union(*map(enum_words, schema.values()))
+    if isinstance(schema, list):
+        return set().union(*map(enum_words, schema))
+    return set()
+
+
+WORDS = sorted(enum_words(maslihat.Case.model_json_schema()) | set(GROUNDS))
+DATES = st.dates(dt.date(1990, 1, 1), dt.date(2035, 1, 1)).map(lambda day: day.isoformat())
+VALUES = st.one_of(DATES, st.sampled_from(WORDS), st.integers(-2, 40), st.booleans(), JSON_VALUES)
+EVENTS = st.one_of(
+    [
+        st.fixed_dictionaries(
+            {"date": DATES, "type": st.just(kind)},
+            optional={key: VALUES for key in model.model_fields if key not in ("date", "type")},
+        )
+        for kind, model in sorted(EVENT_MODELS.items())
+    ]
+)
+CASES = st.builds(
+    lambda events, extra: {**CASE, "events": [*CASE["events"], *events], **extra},
+    st.lists(EVENTS, max_size=6),
+    st.dictionaries(st.sampled_from(["case", "deputy", "maslihat", "x"]), JSON_VALUES, max_size=1),
+)
+BODIES = st.one_of(
+    st.binary(max_size=200),
+    JSON_VALUES.map(lambda value: json.dumps(value).encode()),
+    CASES.map(lambda case: json.dumps(case).encode()),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=BODIES)
+def test_no_body_gets_a_500(body: bytes, http: httpx.Client) -> None:
+    """Whatever the body (bytes, any JSON, plausible cases), the answer is 200 or a 422."""
+    response = http.post("/v1/evaluate?as_of=2030-01-01", content=body)
+    if response.status_code != 200:
+        problem = assert_problem(response, 422)
+        assert problem["errors"], problem
+
+
+def test_an_evaluation_defect_is_a_500_problem_without_a_trace(
+    call: Call, rules: maslihat.RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An EvaluationError (a defect in the rules) is a 500 problem naming it, no traceback."""
+
+    def defect(*args: Any, **kwargs: Any) -> None:
+        raise EvaluationError("checks.born_by_cutoff@2021-01-01: cannot compare 1985-03-14 ≤ 2001")
+
+    monkeypatch.setattr("maslihat.service.routes.evaluate", defect)
+    response = call(create_app(rules), "POST", "/v1/evaluate", json=CASE)
+    problem = assert_problem(response, 500)
+    assert problem["type"].endswith("/evaluation-defect")
+    assert problem["detail"].startswith("checks.born_by_cutoff@2021-01-01: cannot compare")
+
+
+def test_an_unexpected_error_is_a_bare_500(
+    call: Call, rules: maslihat.RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception nobody expected is a 500 problem that reveals nothing of it."""
+
+    def crash(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr("maslihat.service.routes.evaluate", crash)
+    app = create_app(rules)
+    response = call(app, "POST", "/v1/evaluate", json=CASE)
+    problem = assert_problem(response, 500)
+    assert "secret" not in response.text and "RuntimeError" not in response.text
+    assert response.headers["maslihat-rules-fingerprint"] == rules.fingerprint
+    batch = call(app, "POST", "/v1/evaluate/batch", content=f"{json.dumps(CASE)}\n" * 2)
+    assert [json.loads(line)["error"]["status"] for line in batch.text.splitlines()] == [500, 500]
+    assert problem["type"].endswith("/internal-error")
+
+
+def test_problem_for_maps_each_kind_of_error() -> None:
+    """Each exception the service meets maps to its status; anything else to 500."""
+    issue = maslihat.Issue(message="unknown key", field="deputy.x")
+    validation = RequestValidationError([{"loc": ("query", "as_of"), "msg": "bad", "type": "x"}])
+    cases = {
+        CaseError([issue]): 422,
+        validation: 422,
+        ServiceError(413, "body-too-large", "Too large", "too large"): 413,
+        EvaluationError("defect"): 500,
+        KeyError("x"): 500,
+    }
+    assert {type(e).__name__: problem_for(e).details.status for e in cases} == {
+        type(e).__name__: status for e, status in cases.items()
+    }
