@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from maslihat.audit.casetests import CaseTestFile
 from maslihat.model import Case, Result
 from maslihat.rules.documents import RuleFile
 
@@ -21,6 +22,7 @@ MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "case": (Case, "validation"),
     "result": (Result, "serialization"),
     "rules": (RuleFile, "validation"),
+    "case-test": (CaseTestFile, "validation"),
 }
 """Schema name to the model it describes and the mode (input or output) it is for."""
 

@@ -131,16 +131,6 @@ def test_bad_as_of_is_a_usage_error(case_file: Path) -> None:
     assert code == 2 and "not a date YYYY-MM-DD" in err
 
 
-def test_schema_command_prints_the_published_schemas() -> None:
-    """`maslihat schema NAME` prints what docs/schemas holds (regenerate with it when stale)."""
-    for name in ("case", "result"):
-        code, out, _ = invoke("schema", name)
-        published = (ROOT / f"docs/schemas/{name}.schema.json").read_text(encoding="utf-8")
-        assert code == 0 and out == published, (
-            f"run: maslihat schema {name} > docs/schemas/{name}.schema.json"
-        )
-
-
 def test_real_process_has_no_traceback(tmp_path: Path) -> None:
     """Run as a real process, a bad file exits 2 with no traceback."""
     path = tmp_path / "bad.yaml"

@@ -30,6 +30,7 @@ CASE = {
 }
 PATHS = {
     "/healthz",
+    "/v1/audit",
     "/v1/evaluate",
     "/v1/evaluate/batch",
     "/v1/rules",

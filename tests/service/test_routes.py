@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -22,8 +23,10 @@ from click.testing import CliRunner
 
 import maslihat
 from maslihat.audit.casetests import case_test_files, load_case_test
+from maslihat.audit.model import AuditReport
 from maslihat.cli.main import main as cli
 from maslihat.errors import CaseError, CaseTestError
+from maslihat.service import create_app
 from maslihat.source import load_document
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "catalogue"
@@ -216,9 +219,25 @@ def test_unknown_rule_is_404(http: httpx.Client) -> None:
     assert response.json()["detail"] == "no rule called 'retirement'"
 
 
-def test_audit_is_a_marked_placeholder(http: httpx.Client) -> None:
-    """GET /v1/audit answers 501 until the audit is wired in, and is not advertised."""
+def test_audit_without_case_tests_reports_the_rules_alone(http: httpx.Client) -> None:
+    """GET /v1/audit on a server started without case tests: nothing is tested, lint is clean."""
     response = http.get("/v1/audit")
-    assert response.status_code == 501
-    assert response.headers["content-type"] == "application/problem+json"
-    assert "/v1/audit" not in http.get("/openapi.json").json()["paths"]
+    assert response.status_code == 200
+    report = AuditReport.model_validate_json(response.content)
+    assert report.summary.tests == 0 and report.summary.tested == 0
+    assert report.summary.lint_errors == 0 and report.summary.provisions > 0
+
+
+def test_audit_with_case_tests_is_the_cli_report(
+    call: Callable[..., httpx.Response], rules: maslihat.RuleSet
+) -> None:
+    """With case tests, GET /v1/audit answers what `maslihat audit --json` prints for them."""
+    paths = [
+        CATALOGUE / "eligibility-age-20-on-the-day.yaml",
+        CATALOGUE / "ground-8-resignation.yaml",
+    ]
+    app = create_app(rules, case_tests=[load_case_test(p) for p in paths])
+    served = AuditReport.model_validate_json(call(app, "GET", "/v1/audit").content)
+    printed = CliRunner().invoke(cli, ["audit", *map(str, paths), "--json"]).stdout
+    assert served == AuditReport.model_validate_json(printed)
+    assert served.summary.tests == 7 and 0 < served.summary.tested < served.summary.encoded

@@ -178,7 +178,7 @@ def batch(
 @main.command()
 @click.argument("name", type=click.Choice(sorted(SCHEMAS)))
 def schema(name: str) -> None:
-    """Print the JSON Schema of a case file or of a result."""
+    """Print a JSON Schema: of case files, results, rule files or case-test files."""
     click.echo(schema_text(name), nl=False)
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import click
 
-from maslihat.cli.main import main, rules_from
+from maslihat.audit.casetests import case_test_files, load_case_test
+from maslihat.cli.main import fail, main, rules_from, rules_option
+from maslihat.errors import InputError
 
 
 @main.command()
@@ -27,22 +29,36 @@ from maslihat.cli.main import main, rules_from
     show_default=True,
     help="Port to listen on.",
 )
-@click.option(
-    "--rules",
-    "rules_dir",
-    type=click.Path(path_type=Path),
-    help="Directory of rule files (default: the bundled rules).",
-)
+@rules_option
 @click.option(
     "--max-body",
     type=click.IntRange(min=1),
     help="Largest request body accepted, in bytes (default: 1 MiB); in a batch, largest line.",
 )
-def serve(host: str, port: int, rules_dir: Path | None, max_body: int | None) -> None:
+@click.option(
+    "--case-tests",
+    "case_test_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Case-test files or directories that GET /v1/audit measures the rules against.",
+)
+def serve(
+    host: str,
+    port: int,
+    rules_dir: Path | None,
+    max_body: int | None,
+    case_test_paths: tuple[Path, ...],
+) -> None:
     """Answer evaluation requests over HTTP until stopped (Ctrl+C)."""
     import uvicorn
 
     from maslihat.service import create_app
 
-    app = create_app(rules_from(rules_dir), max_body=max_body)
+    rules = rules_from(rules_dir)
+    try:
+        tests = [load_case_test(path) for path in case_test_files(case_test_paths)]
+    except InputError as error:
+        fail(error)
+        return
+    app = create_app(rules, max_body=max_body, case_tests=tests)
     uvicorn.run(app, host=host, port=port)

@@ -9,6 +9,7 @@ fails at start-up rather than on the first request for it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from maslihat import __version__
+from maslihat.audit.casetests import LoadedFile
 from maslihat.model import Case
 from maslihat.rules.loader import load_rules
 from maslihat.rules.ruleset import RuleSet
@@ -108,11 +110,17 @@ def _same_model(one: dict[str, Any], other: dict[str, Any]) -> bool:
     ) == set(other.get("properties", {}))
 
 
-def create_app(rules: RuleSet | None = None, *, max_body: int | None = None) -> FastAPI:
+def create_app(
+    rules: RuleSet | None = None,
+    *,
+    max_body: int | None = None,
+    case_tests: Sequence[LoadedFile] = (),
+) -> FastAPI:
     """The service for `rules` (default: the bundled rules).
 
     `max_body` limits a request body, and each line of a batch, in bytes (default
-    1 MiB): larger ones are refused with 413 before they are read.
+    1 MiB): larger ones are refused with 413 before they are read. `case_tests` are
+    what `GET /v1/audit` measures the rules against.
     """
     rules = rules if rules is not None else load_rules()
     app = ServiceApp(
@@ -122,7 +130,9 @@ def create_app(rules: RuleSet | None = None, *, max_body: int | None = None) -> 
         docs_url="/docs",
         redoc_url=None,
     )
-    app.state.service = Service(rules=rules, max_body=max_body or MAX_BODY)
+    app.state.service = Service(
+        rules=rules, max_body=max_body or MAX_BODY, case_tests=tuple(case_tests)
+    )
     app.include_router(router)
     for kind in HANDLED:
         app.add_exception_handler(kind, problem_response)

@@ -9,8 +9,9 @@ is safe because a `RuleSet` is immutable and each evaluation builds its own stat
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -20,6 +21,9 @@ from starlette.responses import Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from maslihat import __version__
+from maslihat.audit.casetests import LoadedFile
+from maslihat.audit.model import AuditReport
+from maslihat.audit.report import build_report
 from maslihat.engine.evaluate import evaluate, today
 from maslihat.model import Result
 from maslihat.model.common import IsoDate
@@ -42,10 +46,25 @@ FINGERPRINT_HEADER = "Maslihat-Rules-Fingerprint"
 
 @dataclass(frozen=True)
 class Service:
-    """What every request shares: the rule set and the limits. Immutable."""
+    """What every request shares: the rule set, the case tests and the limits.
+
+    The audit of the rules against the case tests is computed on first request and
+    then served from memory: both are immutable, so it cannot go stale.
+    """
 
     rules: RuleSet
     max_body: int
+    case_tests: tuple[LoadedFile, ...] = ()
+    _audit: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def audit_json(self) -> bytes:
+        """The audit report as JSON, computed once."""
+        with self._lock:
+            if "report" not in self._audit:
+                report = build_report(self.rules, self.case_tests)
+                self._audit["report"] = report.model_dump_json().encode()
+            return self._audit["report"]
 
 
 async def current(request: Request) -> Service:
@@ -179,10 +198,17 @@ def rule_history(rule_id: str, service: Current) -> RuleHistory:
     return RuleHistory(id=rule_id, fingerprint=service.rules.fingerprint, versions=tuple(versions))
 
 
-# LATER (lead): GET /v1/audit answers from the audit (src/maslihat/audit/) once it
-# exists: replace this placeholder's body, drop include_in_schema=False, document it in
-# docs/embedding.md and test it in tests/service/.
-@router.get("/v1/audit", tags=["rules"], include_in_schema=False)
-def audit() -> Response:
-    """Not yet: the audit of the rules is being written."""
-    raise ServiceError(501, "not-implemented", "Not implemented", "the audit is not available yet")
+@router.get(
+    "/v1/audit",
+    tags=["rules"],
+    response_model=AuditReport,
+    responses={200: {"description": "The audit report, as `maslihat audit --json` prints it"}},
+)
+async def audit(service: Current) -> Response:
+    """The audit of the served rules against the case tests the service was started with.
+
+    Traceability (provision → rules → case tests), condition coverage with MC/DC, and
+    lint, as `maslihat audit --json` reports them (rule mutants are a command-line
+    run: see docs/audit.md). Without case tests, every provision is "untested".
+    """
+    return Response(await run_in_threadpool(service.audit_json), media_type=JSON)
