@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/maslihat batch examples/
 
-test: lint typecheck pytest audit
+test: lint typecheck audit pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
