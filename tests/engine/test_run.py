@@ -226,3 +226,46 @@ def test_an_event_that_ends_the_term_applies_nothing_else(tmp_path: Path) -> Non
     )
     result = maslihat.evaluate(case, as_of=dt.date(2022, 6, 1), rules=rules)
     assert result.status == "expired" and result.grounds == ()
+
+
+def test_a_step_with_no_outcome_that_applies_changes_nothing(tmp_path: Path) -> None:
+    """When no outcome's condition holds, the step has no effect (not the last outcome's)."""
+    target = tmp_path / "rules"
+    shutil.copytree(bundled_rules_dir(), target)
+    procedures = target / "procedures.yaml"
+    text = procedures.read_text(encoding="utf-8")
+    procedures.write_text(
+        text.replace(
+            "              - stage: vote_failed\n",
+            "              - stage: vote_failed\n"
+            "                when: {fact: event.present, eq: 0}\n",
+        ),
+        encoding="utf-8",
+    )
+    rules = maslihat.load_rules(target)
+    case = maslihat.Case.model_validate(
+        {
+            "maslihat": {"name": "M", "level": "region", "territory": "230000000", "seats": 31},
+            "deputy": {
+                "name": "D",
+                "born": "1980-01-01",
+                "citizenship": "KZ",
+                "residence": "231010000",
+            },
+            "events": [
+                {"date": "2021-01-12", "type": "registered"},
+                {"date": "2022-02-01", "type": "resignation_filed"},
+                {"date": "2022-02-05", "type": "commission_submission", "ground": "resignation"},
+                {
+                    "date": "2022-02-10",
+                    "type": "session_vote",
+                    "ground": "resignation",
+                    "present": 30,
+                    "in_favour": 10,
+                },
+            ],
+        }
+    )
+    result = maslihat.evaluate(case, as_of=dt.date(2022, 3, 1), rules=rules)
+    assert result.status == "termination_pending"
+    assert [(g.stage, str(g.stage_date)) for g in result.grounds] == [("submitted", "2022-02-05")]

@@ -9,10 +9,15 @@ are conditions over the state; while one holds, a finding stays open.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from maslihat.engine.records import GroundRecord, ground_facts
+from maslihat.engine.situation import Situation
 from maslihat.engine.state import item_key
+from maslihat.rules.conditions import Explanation
+from maslihat.rules.ruleset import GuardDef, OutcomeDef, ProcedureBody, Version
 
 if TYPE_CHECKING:
     from maslihat.engine.run import Run
@@ -30,52 +35,75 @@ def take_step(run: Run, index: int, event: Any) -> None:
     if version is None or pv is None or step is None:
         run.reject(index, event, day, pv.citation if pv else version.citation if version else None)
         return
-    facts = ground_facts(ground, record)
-    situation = run.situation(day, event=event, ground=facts)
-    for guard in step.guards:
-        explained = guard.condition.evaluate(situation)
-        citation = guard.citation or pv.citation
-        run.ledger.note(
-            f"{pv.key}.{step.id}.{guard.id}",
-            day,
-            "met" if explained.value else guard.finding,
-            event=index,
-            citation=citation,
-            explanation=explained,
-            version=pv.key,
-        )
-        if not explained.value:
-            run.finding(guard.finding, day, situation, index, citation)
-            if guard.effect == "reject":
-                run.decided_by = (f"{pv.key}.{step.id}.{guard.id}", citation)
-                return
-    for position, outcome in enumerate(step.outcomes):
-        explained = outcome.when.evaluate(situation)
-        citation = outcome.citation or pv.citation
-        verdict = (
-            f"ground {ground.id} {outcome.stage}" if explained.value else f"not {outcome.stage}"
-        )
-        run.ledger.note(
-            f"{pv.key}.{step.id}.outcomes[{position}]",
-            day,
-            verdict,
-            event=index,
-            citation=citation,
-            explanation=explained,
-            version=pv.key,
-        )
-        if explained.value:
-            break
+    at = Step(run, f"{pv.key}.{step.id}", pv, day, index)
+    situation = run.situation(day, event=event, ground=ground_facts(ground, record))
+    if not at.guards_pass(step.guards, situation):
+        return
+    chosen = at.outcome(step.outcomes, situation, ground.id)
+    if chosen is None:
+        return
+    rule, outcome, citation = chosen
     if record is None:
-        record = GroundRecord(ground, version, None, outcome.stage, day, citation)
-        run.grounds[ground.id] = record
+        run.grounds[ground.id] = GroundRecord(ground, version, None, outcome.stage, day, citation)
         transition = "ground_arises"
     else:
         record.stage, record.stage_date, record.stage_citation = outcome.stage, day, citation
         transition = IN_MANDATE
-    if outcome.ends_mandate:
-        transition = "terminate"
-    run.move(transition, day, ground.id, f"{pv.key}.{step.id}.outcomes[{position}]", citation)
+    run.move("terminate" if outcome.ends_mandate else transition, day, ground.id, rule, citation)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One procedural step being taken: where it is in the rules, and when."""
+
+    run: Run
+    rule: str
+    procedure: Version[ProcedureBody]
+    day: dt.date
+    event: int
+
+    def note(self, rule: str, outcome: str, citation: str, explained: Explanation) -> None:
+        """Trace one condition of the step."""
+        self.run.ledger.note(
+            rule,
+            self.day,
+            outcome,
+            event=self.event,
+            citation=citation,
+            explanation=explained,
+            version=self.procedure.key,
+        )
+
+    def guards_pass(self, guards: Sequence[GuardDef], situation: Situation) -> bool:
+        """Check the step's guards: a failed one is a finding, and may reject the step."""
+        for guard in guards:
+            explained = guard.condition.evaluate(situation)
+            citation = guard.citation or self.procedure.citation
+            rule = f"{self.rule}.{guard.id}"
+            self.note(rule, "met" if explained.value else guard.finding, citation, explained)
+            if not explained.value:
+                self.run.finding(guard.finding, self.day, situation, self.event, citation)
+                if guard.effect == "reject":
+                    self.run.decided_by = (rule, citation)
+                    return False
+        return True
+
+    def outcome(
+        self, outcomes: Sequence[OutcomeDef], situation: Situation, ground: str
+    ) -> tuple[str, OutcomeDef, str] | None:
+        """The first outcome whose condition holds, with its rule id and citation."""
+        for position, outcome in enumerate(outcomes):
+            explained = outcome.when.evaluate(situation)
+            citation = outcome.citation or self.procedure.citation
+            rule = f"{self.rule}.outcomes[{position}]"
+            verdict = (
+                f"ground {ground} {outcome.stage}" if explained.value else f"not {outcome.stage}"
+            )
+            self.note(rule, verdict, citation, explained)
+            if explained.value:
+                return rule, outcome, citation
+        self.run.decided_by = (self.rule, self.procedure.citation)  # no outcome: no effect
+        return None
 
 
 IN_MANDATE = "observe"

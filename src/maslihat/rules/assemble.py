@@ -1,7 +1,6 @@
-"""Compile each section of the rule files and assemble the `RuleSet`.
-
-The order matters only in that declarations (facts, state, lists, findings) are
-gathered before the rules that refer to them.
+"""Compile the rules proper (checks, grounds, procedures, restrictions, lifecycle) and
+assemble the `RuleSet`; the declarations they refer to are compiled first
+(declarations.py).
 """
 
 from __future__ import annotations
@@ -16,9 +15,15 @@ from maslihat.errors import RulesError
 from maslihat.lifecycle import TRANSITIONS
 from maslihat.model import EVENT_MODELS
 from maslihat.model.result import Stage
-from maslihat.rules import derived as d
 from maslihat.rules import documents as doc
 from maslihat.rules.compiler import Compiler, Site
+from maslihat.rules.declarations import (
+    check_template,
+    compile_facts,
+    compile_findings,
+    compile_lists,
+    compile_state,
+)
 from maslihat.rules.ruleset import (
     Check,
     FactNote,
@@ -27,7 +32,6 @@ from maslihat.rules.ruleset import (
     GroundBody,
     GuardDef,
     Lifecycle,
-    ListDef,
     NextStepDef,
     OutcomeDef,
     Procedure,
@@ -35,14 +39,12 @@ from maslihat.rules.ruleset import (
     Restriction,
     RestrictionBody,
     RuleSet,
-    StateDef,
     StepDef,
     TransitionBody,
     TriggerDef,
     Version,
 )
 from maslihat.rules.scope import GROUND_FIELDS, Scope
-from maslihat.rules.syntax import TEMPLATE_FIELD, FactDoc
 from maslihat.source import Document
 
 STAGES = frozenset(get_args(Stage))
@@ -53,23 +55,11 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
     k = Compiler(files)
     for fact, site in k.entries("facts"):
         k.fact_docs[fact.id] = (fact, site)
-    states = _state(k)
+    states = compile_state(k)
     base = Scope.base(frozenset(state.id for state in states))
-    findings = {}
-    message_scope = (
-        base.with_any_event()
-        .with_root("check", frozenset({"date"}))
-        .with_root("ground", GROUND_FIELDS)
-        .with_root("mandate", frozenset({"status"}))
-        .with_root("item", None)
-    )
-    for f, site in k.entries("findings"):
-        _template(k, f.message, site.at("message"), message_scope)
-        findings[f.code] = FindingDef(f.code, f.severity, f.message, f.citation)
-    lists = _lists(k)
-    facts = {fid: _derived(k, fd, site) for fid, (fd, site) in k.fact_docs.items()}
-    for fid, (_, site) in k.fact_docs.items():
-        k.fact(fid, site, base.with_root("check", frozenset({"date"})).with_any_event())
+    findings = compile_findings(k, base)
+    lists = compile_lists(k)
+    facts = compile_facts(k, base)
     checks = _checks(k, base, findings)
     procedures = _procedures(k, base, findings)
     grounds = _grounds(k, base, procedures)
@@ -125,124 +115,6 @@ def fingerprint(files: Sequence[tuple[Document, doc.RuleFile]]) -> str:
         for _, rule_file in files
     )
     return "sha256:" + hashlib.sha256("\n".join(contents).encode()).hexdigest()
-
-
-def _template(k: Compiler, text: str, site: Site, scope: Scope) -> None:
-    """Check every `${path}` of a message template as a fact readable in `scope`."""
-    for path in TEMPLATE_FIELD.findall(text):
-        k.fact(path, site, scope)
-
-
-def _state(k: Compiler) -> tuple[StateDef, ...]:
-    out = []
-    case_scope = Scope.base(frozenset())
-    for state, site in k.entries("state"):
-        if state.initial is not None:
-            k.fact(state.initial, site.at("initial"), case_scope)
-        for kind in ("set", "add", "remove"):
-            for i, update in enumerate(getattr(state, kind)):
-                k.event_ref(update.event, site.at(kind, i, "event"))
-                if update.value is not None:
-                    if not update.value.startswith("event."):
-                        k.problem(
-                            site.at(kind, i, "value"),
-                            "a state value is read from the event: event.FIELD",
-                        )
-                    k.fact(
-                        update.value, site.at(kind, i, "value"), case_scope.with_event(update.event)
-                    )
-                for name in update.key or ():
-                    k.fact(
-                        f"event.{name}",
-                        site.at(kind, i, "key"),
-                        case_scope.with_event(update.event),
-                    )
-                if kind == "set" and update.value is None:
-                    k.problem(site.at(kind, i), "a set update needs a value")
-                if kind != "set" and not update.key:
-                    k.problem(site.at(kind, i), "an add or remove update needs key fields")
-        out.append(
-            StateDef(
-                id=state.id,
-                text=state.text,
-                initial=state.initial,
-                collection=bool(state.add or state.remove),
-                set={u.event: u.value or "" for u in state.set},
-                add={u.event: tuple(u.key or ()) for u in state.add},
-                remove={u.event: tuple(u.key or ()) for u in state.remove},
-            )
-        )
-    return tuple(out)
-
-
-def _lists(k: Compiler) -> dict[str, ListDef]:
-    out = {}
-    owners: dict[tuple[str, str], str] = {}
-    for entry, site in k.entries("lists"):
-        for i, item in enumerate(entry.items):
-            k.provision_refs(item.provisions, site.at("items", i, "provisions"))
-        items = tuple(
-            Version(
-                item.id,
-                item.valid_from,
-                item.valid_to,
-                item.citation,
-                item.text,
-                item.basis,
-                item.interpretation,
-                tuple(item.tags),
-                item.source,
-                tuple(item.provisions),
-            )
-            for item in entry.items
-        )
-        validates = tuple((v.split(".", 1)[0], v.split(".", 1)[1]) for v in entry.validates)
-        for i, (event, name) in enumerate(validates):
-            if event not in EVENT_MODELS or name not in EVENT_MODELS[event].model_fields:
-                k.problem(site.at("validates", i), f"no event field {event}.{name}")
-            elif (event, name) in owners:
-                k.problem(
-                    site.at("validates", i),
-                    f"{event}.{name} is already validated by list {owners[event, name]!r}",
-                )
-            owners[event, name] = entry.id
-        out[entry.id] = ListDef(entry.id, entry.title, validates, items)
-    return out
-
-
-def _derived(k: Compiler, fact: FactDoc, site: Site) -> d.Derived:
-    nid = f"facts.{fact.id}"
-    if fact.years_between:
-        yb = fact.years_between
-        return d.YearsBetween(fact.id, yb.from_, yb.to, yb.leap_day)
-    if fact.count:
-        where = None
-        if fact.count.where:
-            where = k.condition(
-                fact.count.where, site.at("count", "where"), f"{nid}.where", _UNCHECKED
-            )
-        return d.CountOf(fact.id, fact.count.items, where)
-    if fact.run_length:
-        run = fact.run_length
-        k.event_ref(run.event, site.at("run_length", "event"))
-        return d.RunLength(
-            fact.id,
-            run.event,
-            k.condition(run.where, site.at("run_length", "where"), f"{nid}.where", _UNCHECKED),
-        )
-    if fact.sum:
-        return d.SumOf(fact.id, tuple(fact.sum))
-    return d.FirstOf(fact.id, tuple(fact.first_of or ()))
-
-
-class _Unchecked(Scope):
-    """Paths inside named facts are checked where the fact is used, not here."""
-
-    def problem(self, path: str) -> str | None:
-        return None
-
-
-_UNCHECKED = _Unchecked()
 
 
 def _checks(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> tuple[Check, ...]:
@@ -303,7 +175,7 @@ def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> di
             if stage not in STAGES:
                 k.problem(vs.at("next_steps", stage), f"unknown stage {stage!r}")
         for stage, due in v.next_steps.items():
-            _template(
+            check_template(
                 k,
                 due.text,
                 vs.at("next_steps", stage, "text"),
