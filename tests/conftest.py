@@ -8,12 +8,16 @@ only what it is about.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import maslihat
+from maslihat.rules.loader import bundled_rules_dir
 
 ATYRAU = {
     "name": "Atyrau Regional Mäslihat",
@@ -61,3 +65,33 @@ def run(rules: maslihat.RuleSet) -> Callable[..., maslihat.Result]:
         return maslihat.evaluate(case, as_of=dt.date.fromisoformat(as_of), rules=rules, **kw)
 
     return evaluate
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Callable[..., Path]:
+    """Make copies of the bundled rules with files added or replaced (name without .yaml)."""
+    counter = itertools.count()
+
+    def make(**files: str) -> Path:
+        target = tmp_path / f"rules-{next(counter)}"
+        shutil.copytree(bundled_rules_dir(), target)
+        for name, text in files.items():
+            (target / f"{name}.yaml").write_text(text, encoding="utf-8")
+        return target
+
+    return make
+
+
+@pytest.fixture
+def edited(rules_copy: Callable[..., Path]) -> Callable[[str, str, str], Path]:
+    """Make a copy of the bundled rules with `old` replaced once by `new` in one file."""
+
+    def make(name: str, old: str, new: str) -> Path:
+        target = rules_copy()
+        path = target / f"{name}.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {name}.yaml"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return target
+
+    return make

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import maslihat
 from maslihat.audit.lint import lint
-from maslihat.rules.loader import bundled_rules_dir
-
-
-def edited(tmp_path: Path, file: str, old: str, new: str) -> maslihat.RuleSet:
-    target = tmp_path / "rules"
-    shutil.copytree(bundled_rules_dir(), target)
-    path = target / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return maslihat.load_rules(target)
 
 
 def codes(rules: maslihat.RuleSet) -> list[tuple[str, str]]:
@@ -29,32 +18,27 @@ def test_bundled_rules_are_clean(rules: maslihat.RuleSet) -> None:
     assert lint(rules) == []
 
 
-def test_a_value_the_field_cannot_take_is_an_error(tmp_path: Path) -> None:
+def test_a_value_the_field_cannot_take_is_an_error(edited: Callable[..., Path]) -> None:
     """A misspelt ruling makes a trigger that can never fire: an error, with the field's values."""
-    found = lint(edited(tmp_path, "grounds.yaml", "eq: conviction", "eq: convction"))
+    found = lint(maslihat.load_rules(edited("grounds", "eq: conviction", "eq: convction")))
     assert found[0].code == "impossible_value" and "convction" in found[0].message
     assert "conviction" in found[0].message and found[0].where.startswith("grounds.conviction@")
 
 
-def test_citation_that_misses_the_claimed_article_is_a_warning(tmp_path: Path) -> None:
+def test_citation_that_misses_the_claimed_article_is_a_warning(
+    edited: Callable[..., Path],
+) -> None:
     """A version claiming art. 20(3)(8) while citing another article is flagged."""
-    rules = edited(
-        tmp_path,
-        "grounds.yaml",
-        "citation: Law 148-II, art. 20(3)(8)",
-        "citation: Law 99-I, art. 7",
-    )
+    changed = edited("grounds", "citation: Law 148-II, art. 20(3)(8)", "citation: Law 99-I, art. 7")
+    rules = maslihat.load_rules(changed)
     assert ("warning", "citation_mismatch") in codes(rules)
 
 
-def test_unused_declarations_are_warnings(tmp_path: Path) -> None:
+def test_unused_declarations_are_warnings(rules_copy: Callable[..., Path]) -> None:
     """A finding code no rule produces, or a fact no rule reads, is flagged."""
     extra = (
         "findings:\n  - code: orphan\n    severity: info\n    message: never used\n"
         "facts:\n  - id: spare\n    text: never read\n    sum: [event.present]\n"
     )
-    target = tmp_path / "rules"
-    shutil.copytree(bundled_rules_dir(), target)
-    (target / "extra.yaml").write_text(extra, encoding="utf-8")
-    found = codes(maslihat.load_rules(target))
+    found = codes(maslihat.load_rules(rules_copy(extra=extra)))
     assert ("warning", "unused_finding") in found and ("warning", "unused_fact") in found

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from maslihat.cli.main import main
-from maslihat.rules.loader import bundled_rules_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE = """\
@@ -113,11 +113,9 @@ def test_bad_case_exits_2_with_one_located_line(tmp_path: Path) -> None:
     assert len(err.strip().splitlines()) == 1
 
 
-def test_bad_rules_exit_3(case_file: Path, tmp_path: Path) -> None:
+def test_bad_rules_exit_3(case_file: Path, rules_copy: Callable[..., Path]) -> None:
     """A broken rule directory gives one located line and exit 3."""
-    rules = tmp_path / "rules"
-    shutil.copytree(bundled_rules_dir(), rules)
-    (rules / "broken.yaml").write_text("grounds:\n  - id: x\n    numbr: 1\n", encoding="utf-8")
+    rules = rules_copy(broken="grounds:\n  - id: x\n    numbr: 1\n")
     code, _, err = invoke("evaluate", case_file, "--rules", rules)
     assert code == 3
     assert err.startswith(f"error: {rules / 'broken.yaml'}:")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import maslihat
-from maslihat.rules.loader import bundled_rules_dir
 
 TENTH_GROUND = """\
 provisions:
@@ -77,18 +76,12 @@ CASE = {
 }
 
 
-def extended_rules(tmp_path: Path) -> maslihat.RuleSet:
-    target = tmp_path / "rules"
-    shutil.copytree(bundled_rules_dir(), target)
-    (target / "tenth.yaml").write_text(TENTH_GROUND, encoding="utf-8")
+def test_tenth_ground_from_yaml_alone(rules_copy: Callable[..., Path]) -> None:
+    """A ground added as YAML is detected, submitted and decided like the nine."""
+    target = rules_copy(tenth=TENTH_GROUND)
     positions = target / "positions.yaml"
     positions.write_text(positions.read_text(encoding="utf-8") + PROSECUTOR, encoding="utf-8")
-    return maslihat.load_rules(target)
-
-
-def test_tenth_ground_from_yaml_alone(tmp_path: Path) -> None:
-    """A ground added as YAML is detected, submitted and decided like the nine."""
-    rules = extended_rules(tmp_path)
+    rules = maslihat.load_rules(target)
     case = maslihat.Case.model_validate(CASE)
     pending = maslihat.evaluate(case, as_of=dt.date(2022, 3, 15), rules=rules)
     assert pending.status == "termination_pending"

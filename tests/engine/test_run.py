@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import maslihat
-from maslihat.rules.loader import bundled_rules_dir
 
 Run = Callable[..., maslihat.Result]
 
@@ -195,76 +193,40 @@ def test_observer_sees_conditions(build: Callable[..., maslihat.Case], run: Run)
     assert ("checks.minimum_age@2001-01-23", True) in seen
 
 
-def test_an_event_that_ends_the_term_applies_nothing_else(tmp_path: Path) -> None:
+def test_an_event_that_ends_the_term_applies_nothing_else(
+    edited: Callable[..., Path], build: Callable[..., maslihat.Case]
+) -> None:
     """A rule set where one event both ends the term and raises a ground does not crash."""
-    target = tmp_path / "rules"
-    shutil.copytree(bundled_rules_dir(), target)
-    grounds = target / "grounds.yaml"
-    text = grounds.read_text(encoding="utf-8")
-    grounds.write_text(
-        text.replace(
+    rules = maslihat.load_rules(
+        edited(
+            "grounds",
             "fact: event.early\n              eq: true",
             "fact: event.early\n              eq: false",
-        ),
-        encoding="utf-8",
+        )
     )
-    rules = maslihat.load_rules(target)
-    case = maslihat.Case.model_validate(
-        {
-            "maslihat": {"name": "M", "level": "region", "territory": "230000000", "seats": 31},
-            "deputy": {
-                "name": "D",
-                "born": "1980-01-01",
-                "citizenship": "KZ",
-                "residence": "231010000",
-            },
-            "events": [
-                {"date": "2021-01-12", "type": "registered"},
-                {"date": "2022-01-01", "type": "maslihat_powers_ended", "early": False},
-            ],
-        }
-    )
+    case = build({"date": "2022-01-01", "type": "maslihat_powers_ended", "early": False})
     result = maslihat.evaluate(case, as_of=dt.date(2022, 6, 1), rules=rules)
     assert result.status == "expired" and result.grounds == ()
 
 
-def test_a_step_with_no_outcome_that_applies_changes_nothing(tmp_path: Path) -> None:
+def test_a_step_with_no_outcome_that_applies_changes_nothing(
+    edited: Callable[..., Path], build: Callable[..., maslihat.Case]
+) -> None:
     """When no outcome's condition holds, the step has no effect (not the last outcome's)."""
-    target = tmp_path / "rules"
-    shutil.copytree(bundled_rules_dir(), target)
-    procedures = target / "procedures.yaml"
-    text = procedures.read_text(encoding="utf-8")
-    procedures.write_text(
-        text.replace(
-            "              - stage: vote_failed\n",
-            "              - stage: vote_failed\n"
-            "                when: {fact: event.present, eq: 0}\n",
-        ),
-        encoding="utf-8",
+    last = "              - stage: vote_failed\n"
+    rules = maslihat.load_rules(
+        edited("procedures", last, last + "                when: {fact: event.present, eq: 0}\n")
     )
-    rules = maslihat.load_rules(target)
-    case = maslihat.Case.model_validate(
+    case = build(
+        {"date": "2022-02-01", "type": "resignation_filed"},
+        {"date": "2022-02-05", "type": "commission_submission", "ground": "resignation"},
         {
-            "maslihat": {"name": "M", "level": "region", "territory": "230000000", "seats": 31},
-            "deputy": {
-                "name": "D",
-                "born": "1980-01-01",
-                "citizenship": "KZ",
-                "residence": "231010000",
-            },
-            "events": [
-                {"date": "2021-01-12", "type": "registered"},
-                {"date": "2022-02-01", "type": "resignation_filed"},
-                {"date": "2022-02-05", "type": "commission_submission", "ground": "resignation"},
-                {
-                    "date": "2022-02-10",
-                    "type": "session_vote",
-                    "ground": "resignation",
-                    "present": 30,
-                    "in_favour": 10,
-                },
-            ],
-        }
+            "date": "2022-02-10",
+            "type": "session_vote",
+            "ground": "resignation",
+            "present": 30,
+            "in_favour": 10,
+        },
     )
     result = maslihat.evaluate(case, as_of=dt.date(2022, 3, 1), rules=rules)
     assert result.status == "termination_pending"

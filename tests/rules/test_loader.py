@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import maslihat
-from maslihat.rules.loader import bundled_rules_dir
-
-
-def rules_copy(tmp_path: Path, **files: str) -> Path:
-    """A copy of the bundled rules with files added or replaced (name without .yaml)."""
-    target = tmp_path / "rules"
-    shutil.copytree(bundled_rules_dir(), target)
-    for name, text in files.items():
-        (target / f"{name}.yaml").write_text(text, encoding="utf-8")
-    return target
-
-
-def edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
-    """A copy of the bundled rules with one text replacement in one file."""
-    target = rules_copy(tmp_path)
-    path = target / f"{name}.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return target
 
 
 def first_issue(directory: Path) -> maslihat.Issue:
@@ -44,26 +24,28 @@ def test_bundled_rules_load(rules: maslihat.RuleSet) -> None:
     assert rules.fingerprint.startswith("sha256:") and len(rules.fingerprint) == 71
 
 
-def test_fingerprint_ignores_file_names(tmp_path: Path, rules: maslihat.RuleSet) -> None:
+def test_fingerprint_ignores_file_names(
+    rules: maslihat.RuleSet, rules_copy: Callable[..., Path], edited: Callable[..., Path]
+) -> None:
     """Renaming a rule file does not change the fingerprint; changing content does."""
-    target = rules_copy(tmp_path)
+    target = rules_copy()
     (target / "grounds.yaml").rename(target / "z-grounds.yaml")
     assert maslihat.load_rules(target).fingerprint == rules.fingerprint
-    changed = edited(tmp_path / "b", "eligibility", "ge: 20", "ge: 21")
+    changed = edited("eligibility", "ge: 20", "ge: 21")
     assert maslihat.load_rules(changed).fingerprint != rules.fingerprint
 
 
-def test_unknown_key_is_located(tmp_path: Path) -> None:
+def test_unknown_key_is_located(edited: Callable[..., Path]) -> None:
     """A misspelt key names file, line, column and field path."""
-    issue = first_issue(edited(tmp_path, "eligibility", "ge: 20", "gee: 20"))
+    issue = first_issue(edited("eligibility", "ge: 20", "gee: 20"))
     assert issue.file is not None and issue.file.endswith("eligibility.yaml")
     assert issue.field == "checks[1].versions[0].condition.gee"
     assert issue.line is not None and issue.column is not None
 
 
-def test_unknown_fact_is_located(tmp_path: Path) -> None:
+def test_unknown_fact_is_located(edited: Callable[..., Path]) -> None:
     """A fact the event does not have is caught at load time, with the fields it does have."""
-    issue = first_issue(edited(tmp_path, "grounds", "fact: event.ruling", "fact: event.rulng"))
+    issue = first_issue(edited("grounds", "fact: event.ruling", "fact: event.rulng"))
     assert issue.field.endswith("when.fact")
     assert "no 'rulng'" in issue.message and "ruling" in issue.message
 
@@ -103,25 +85,25 @@ def test_unknown_fact_is_located(tmp_path: Path) -> None:
     ],
 )
 def test_inconsistent_rules_are_rejected(
-    tmp_path: Path, file: str, old: str, new: str, message: str
+    file: str, old: str, new: str, message: str, edited: Callable[..., Path]
 ) -> None:
     """References that do not resolve, and overlapping versions, are rule errors."""
-    issue = first_issue(edited(tmp_path, file, old, new))
+    issue = first_issue(edited(file, old, new))
     assert message in issue.message
     assert issue.line is not None
 
 
-def test_duplicate_ids_across_files(tmp_path: Path) -> None:
+def test_duplicate_ids_across_files(rules_copy: Callable[..., Path]) -> None:
     """The same rule id in two files is an error pointing at the second."""
     extra = "findings:\n  - code: ineligible_age\n    severity: info\n    message: x\n"
-    issue = first_issue(rules_copy(tmp_path, zz=extra))
+    issue = first_issue(rules_copy(zz=extra))
     assert "duplicate id 'ineligible_age'" in issue.message
     assert issue.file is not None and issue.file.endswith("zz.yaml")
 
 
-def test_all_problems_are_reported_together(tmp_path: Path) -> None:
+def test_all_problems_are_reported_together(edited: Callable[..., Path]) -> None:
     """Problems in several files are collected in one error, in file order."""
-    target = edited(tmp_path, "grounds", "procedure: session_decision", "procedure: nope")
+    target = edited("grounds", "procedure: session_decision", "procedure: nope")
     path = target / "eligibility.yaml"
     path.write_text(path.read_text().replace("finding: ineligible_age", "finding: young"))
     with pytest.raises(maslihat.RulesError) as caught:
@@ -137,14 +119,14 @@ def test_missing_or_empty_directory(tmp_path: Path) -> None:
     assert "not a directory" in first_issue(tmp_path / "nope").message
 
 
-def test_exactly_one_lifecycle_section(tmp_path: Path) -> None:
+def test_exactly_one_lifecycle_section(rules_copy: Callable[..., Path]) -> None:
     """Without a lifecycle section the rule set cannot drive the chart."""
-    target = rules_copy(tmp_path)
+    target = rules_copy()
     (target / "lifecycle.yaml").unlink()
     assert "exactly one file must have a lifecycle section" in first_issue(target).message
 
 
-def test_date_literals_compare_with_dates(tmp_path: Path) -> None:
+def test_date_literals_compare_with_dates(rules_copy: Callable[..., Path]) -> None:
     """A `YYYY-MM-DD` literal in a condition is a date, so it compares with date facts."""
     check = """\
 checks:
@@ -159,7 +141,7 @@ checks:
         text: Born on or before 10 January 2001.
         condition: {fact: deputy.born, le: 2001-01-10}
 """
-    rules = maslihat.load_rules(rules_copy(tmp_path, cutoff=check))
+    rules = maslihat.load_rules(rules_copy(cutoff=check))
     version = next(c for c in rules.checks if c.id == "born_by_cutoff").versions.versions[0]
     comparison = version.body
     assert comparison.operand.value == dt.date(2001, 1, 10)  # type: ignore[attr-defined]

@@ -39,6 +39,15 @@ class SuiteRun:
     nodes: dict[str, NodeTally] = field(default_factory=lambda: defaultdict(NodeTally))
     values_used: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
 
+    def files_exercising(self, rule: str) -> set[str]:
+        """The case-test files (stems) with a test that applied some version of `rule`."""
+        return {
+            test.split("::")[0]
+            for key, tests in self.exercised.items()
+            if key.split("@")[0] == rule
+            for test in tests
+        }
+
     def observe(self, test_id: str, explained: Explanation) -> None:
         """Record one evaluation of one condition node."""
         tally = self.nodes[explained.node]

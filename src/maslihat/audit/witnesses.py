@@ -21,11 +21,16 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 
 from maslihat.audit.casetests import LoadedFile
+from maslihat.audit.model import AuditReport
+from maslihat.audit.mutants import compile_mutant, generate, where
+from maslihat.audit.suite import SuiteRun
 from maslihat.engine.evaluate import evaluate
 from maslihat.errors import CaseError, EvaluationError
 from maslihat.model import EVENT_MODELS, Case, Result
 from maslihat.rules.conditions import Explanation
+from maslihat.rules.documents import RuleFile
 from maslihat.rules.ruleset import RuleSet
+from maslihat.source import Document
 
 MAX_VARIANTS = 3000
 """Evaluations one search may spend before it gives up."""
@@ -202,3 +207,40 @@ def write_witness(
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(document, handle)
     return path
+
+
+def suggest(
+    directory: Path,
+    report: AuditReport,
+    rules: RuleSet,
+    files: Sequence[LoadedFile],
+    rule_files: Sequence[tuple[Document, RuleFile]],
+    epoch: dt.date,
+    suite: SuiteRun,
+) -> list[str]:
+    """Write a witness for each uncovered condition and surviving mutant; say what was found."""
+    notes: list[str] = []
+
+    def record(name: str, target: str, found: Variant | None) -> None:
+        if found is None:
+            notes.append(f"no witness found for {target}")
+        else:
+            notes.append(f"{write_witness(directory, name, target, found, rules)}: {target}")
+
+    uncovered = [c for c in report.conditions if not c.covered]
+    for number, condition in enumerate(uncovered, 1):
+        missing = not condition.seen_true
+        rule = condition.rule.split("@")[0]
+        found = for_condition(condition.node, missing, files, rules, suite.files_exercising(rule))
+        record(f"condition-{number}", f"{condition.node} = {str(missing).lower()}", found)
+    survivors = {m.id for m in report.mutants or () if m.status == "survived"}
+    for mutant in (m for m in generate(rule_files, epoch) if m.id in survivors):
+        mutated = compile_mutant(rule_files, mutant)
+        first = suite.files_exercising(mutant.rule)
+        found = for_mutant(mutated, files, rules, first) if mutated is not None else None
+        record(
+            f"mutant-{mutant.id}",
+            f"mutant {mutant.id} ({mutant.description}, {where(rule_files, mutant)})",
+            found,
+        )
+    return notes

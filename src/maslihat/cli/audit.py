@@ -6,7 +6,6 @@ fails or the audit falls short of `--fail-under`.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -15,24 +14,20 @@ from pydantic import TypeAdapter, ValidationError
 
 from maslihat.audit import render, witnesses
 from maslihat.audit.casetests import (
-    LoadedFile,
     Outcome,
     case_test_files,
     load_case_test,
     run_file,
 )
-from maslihat.audit.model import AuditReport
-from maslihat.audit.mutants import compile_mutant, generate, run_mutants, where
+from maslihat.audit.mutants import run_mutants
 from maslihat.audit.report import build_report, shortfalls
-from maslihat.audit.suite import SuiteRun, run_suite
+from maslihat.audit.suite import run_suite
 from maslihat.cli.main import fail, main, rules_from, rules_option
 from maslihat.errors import CaseTestError, InputError
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
-from maslihat.rules.documents import RuleFile
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
-from maslihat.rules.ruleset import RuleSet
-from maslihat.source import Document, issues_from_validation_error, load_document
+from maslihat.source import issues_from_validation_error, load_document
 
 EXIT_FAILED = 1
 
@@ -79,47 +74,6 @@ def _equivalent(path: Path | None) -> dict[str, str]:
         }
     except ValidationError as exc:
         raise CaseTestError(issues_from_validation_error(exc, document)) from None
-
-
-def _suggest(
-    directory: Path,
-    report: AuditReport,
-    rules: RuleSet,
-    loaded: list[LoadedFile],
-    files: list[tuple[Document, RuleFile]],
-    epoch: dt.date,
-    suite: SuiteRun,
-) -> list[str]:
-    """Write witnesses for uncovered conditions and surviving mutants; say what was found."""
-    notes = []
-    for number, c in enumerate((c for c in report.conditions if not c.covered), 1):
-        missing = not c.seen_true
-        rule = c.node.split(".", 1)[1].split(".")[0] if "@" in c.node else c.node
-        first = {t.split("::")[0] for t in suite.exercised.get(rule, ())}
-        found = witnesses.for_condition(c.node, missing, loaded, rules, first)
-        target = f"{c.node} = {str(missing).lower()}"
-        if found:
-            path = witnesses.write_witness(directory, f"condition-{number}", target, found, rules)
-            notes.append(f"{path}: {target}")
-        else:
-            notes.append(f"no witness found for {target}")
-    survivors = {m.id for m in report.mutants or () if m.status == "survived"}
-    for mutant in (m for m in generate(files, epoch) if m.id in survivors):
-        mutated = compile_mutant(files, mutant)
-        first = {
-            t.split("::")[0]
-            for key, tests in suite.exercised.items()
-            if key.split("@")[0] == mutant.rule
-            for t in tests
-        }
-        found = witnesses.for_mutant(mutated, loaded, rules, first) if mutated else None
-        target = f"mutant {mutant.id} ({mutant.description}, {where(files, mutant)})"
-        if found:
-            path = witnesses.write_witness(directory, f"mutant-{mutant.id}", target, found, rules)
-            notes.append(f"{path}: {target}")
-        else:
-            notes.append(f"no witness found for {target}")
-    return notes
 
 
 @main.command(name="audit")
@@ -180,7 +134,7 @@ def audit_command(
         report_file.write_text(page, encoding="utf-8")
     click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
     if suggest_dir is not None:
-        for note in _suggest(suggest_dir, report, rules, loaded, files, epoch, suite):
+        for note in witnesses.suggest(suggest_dir, report, rules, loaded, files, epoch, suite):
             click.echo(note, err=True)
     below = fail_under is not None and report.summary.condition_coverage < fail_under
     if below or (strict and shortfalls(report)):
