@@ -46,7 +46,7 @@ def check_case(case: Case, rules: RuleSet) -> None:
             )
             issues.append(Issue(message=message, field=field))
 
-    vocabularies = {field: entry for entry in rules.lists.values() for field in entry.validates}
+    vocabularies = {f: (e.title, e.item_ids()) for e in rules.lists.values() for f in e.validates}
     for index, event in enumerate(case.events):
         if event.type in rules.ground_events:
             ground = getattr(event, "ground", None)
@@ -55,13 +55,13 @@ def check_case(case: Case, rules: RuleSet) -> None:
                     ("events", index, "ground"),
                     f"unknown ground {ground!r}; known: {', '.join(rules.grounds)}",
                 )
-        for (event_type, name), entry in vocabularies.items():
+        for (event_type, name), (title, ids) in vocabularies.items():
             value = getattr(event, name, None)
-            if event.type == event_type and value not in entry.item_ids():
-                known = ", ".join(sorted(entry.item_ids()))
+            if event.type == event_type and value not in ids:
+                known = ", ".join(sorted(ids))
                 issue(
                     ("events", index, name),
-                    f"unknown {entry.title.lower()} {value!r}; known: {known}",
+                    f"unknown {title.lower()} {value!r}; known: {known}",
                 )
     if issues:
         raise CaseError(issues)
