@@ -1,8 +1,8 @@
 """The audit report as models: what `maslihat audit --json` prints and tools gate on.
 
 `summary` holds the counts (provisions, encoded, tested, conditions, covered, mutants,
-killed, ...); the lists say exactly which provision, rule, condition or mutant is
-not covered, so a person can act on it.
+killed, edition cells, ...); the lists say exactly which provision, rule, condition,
+mutant or edition is not covered, so a person can act on it.
 """
 
 from __future__ import annotations
@@ -96,6 +96,82 @@ class TestOutcome(Frozen):
     problems: list[str] = Field(default_factory=list)
 
 
+CellStatus = Literal["encoded", "out_of_scope", "missing", "not_in_edition", "not_read", "absent"]
+GapKind = Literal["missing", "not_in_edition", "no_boundary"]
+
+
+class EditionCell(Frozen):
+    """One provision as one edition holds it, and whether the rules follow it."""
+
+    provision: str
+    status: CellStatus
+    day: dt.date = Field(
+        description="The day looked at: the edition's date, or the day its wording came into "
+        "force when the edition shows it ahead of that day."
+    )
+    wording: dt.date | None = Field(
+        default=None, description="`valid_from` of the provision's wording the edition holds."
+    )
+    rules: list[str] = Field(
+        default_factory=list, description="Rule versions in force on `day` that encode it."
+    )
+    reason: str | None = Field(default=None, description="Why the provision is out of scope.")
+
+    @property
+    def applicable(self) -> bool:
+        """Whether the cell counts: the edition holds the provision, or should."""
+        return self.status not in ("absent", "not_read")
+
+    @property
+    def ok(self) -> bool:
+        """Held, and encoded or out of scope with a reason."""
+        return self.status in ("encoded", "out_of_scope")
+
+
+class EditionRow(Frozen):
+    """One edition of an act, with a cell for each provision of that act."""
+
+    edition: str
+    act: str
+    date: dt.date
+    cells: list[EditionCell]
+
+
+class EditionGap(Frozen):
+    """Somewhere the rules do not follow what an edition holds."""
+
+    kind: GapKind
+    edition: str
+    provision: str
+    earlier: str | None = Field(
+        default=None, description="no_boundary: the edition before `edition`."
+    )
+    rule: str | None = Field(default=None, description="no_boundary: the rule, `kind id`.")
+    detail: str
+
+
+class EditionTable(Frozen):
+    """Editions × provisions: does every wording an edition holds reach the rules?"""
+
+    rows: list[EditionRow]
+    gaps: list[EditionGap]
+
+    @property
+    def applicable(self) -> int:
+        """Cells where the edition holds the provision, or should."""
+        return sum(cell.applicable for row in self.rows for cell in row.cells)
+
+    @property
+    def ok(self) -> int:
+        """Applicable cells the rules follow."""
+        return sum(cell.ok for row in self.rows for cell in row.cells)
+
+    @property
+    def percentage(self) -> float:
+        """Ok cells as a percentage of applicable ones (100.0 when there are none)."""
+        return round(100 * self.ok / self.applicable, 1) if self.applicable else 100.0
+
+
 class Summary(Frozen):
     """Counts to read at a glance and to gate on."""
 
@@ -114,6 +190,10 @@ class Summary(Frozen):
     tests_failed: int
     lint_errors: int
     lint_warnings: int
+    edition_cells: int = Field(description="Editions × provisions cells that apply.")
+    edition_cells_ok: int = Field(description="Of those, cells the rules follow.")
+    edition_coverage: float = Field(description="Percentage of applicable cells that are ok.")
+    edition_gaps: int = Field(description="missing + not_in_edition + no_boundary.")
     mutants: int | None = None
     killed: int | None = None
     survived: int | None = None
@@ -131,4 +211,5 @@ class AuditReport(Frozen):
     conditions: list[ConditionCoverage]
     lint: list[LintFinding]
     tests: list[TestOutcome]
+    editions: EditionTable
     mutants: list[MutantOutcome] | None = None

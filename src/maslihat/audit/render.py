@@ -3,9 +3,30 @@
 from __future__ import annotations
 
 import html
+from itertools import groupby
 
-from maslihat.audit.model import AuditReport
+from maslihat.audit.model import AuditReport, CellStatus, EditionCell, EditionRow
 from maslihat.audit.report import shortfalls
+
+SYMBOLS: dict[CellStatus, str] = {
+    "encoded": "✓",
+    "out_of_scope": "○",
+    "missing": "✗",
+    "not_in_edition": "!",
+    "not_read": "?",
+    "absent": "–",
+}
+"""The mark of each status in the editions × provisions tables."""
+
+LEGEND = (
+    "✓ held and encoded by a rule version in force on the day; "
+    "○ held, out of scope (with a reason); "
+    "✗ held, but no rule version in force encodes it (gap); "
+    "! in force by the rules, but not in the edition (gap); "
+    "? its article was not read in this edition; "
+    "– not in force and not held; "
+    "* the edition shows the wording (or its end) ahead of its day, which is the day looked at."
+)
 
 
 def _summary_rows(report: AuditReport) -> list[tuple[str, str]]:
@@ -23,6 +44,11 @@ def _summary_rows(report: AuditReport) -> list[tuple[str, str]]:
         ("MC/DC", f"{s.mcdc_covered} of {s.mcdc_obligations} all/any children decide alone"),
         ("case tests", f"{s.tests - s.tests_failed} of {s.tests} pass"),
         ("lint", f"{s.lint_errors} errors, {s.lint_warnings} warnings"),
+        (
+            "editions",
+            f"{s.edition_cells_ok} of {s.edition_cells} edition × provision cells followed by "
+            f"the rules ({s.edition_coverage}%), {s.edition_gaps} gaps",
+        ),
     ]
     if s.mutants is not None:
         rows.append(
@@ -68,6 +94,14 @@ def markdown(report: AuditReport) -> str:
         lines.append(
             f"| {p.label} — {p.text} | {p.status.replace('_', ' ')} | {rules} | {len(p.tests)} |"
         )
+    lines += ["", "## Editions × provisions", ""]
+    for act, header, grid in _edition_grids(report):
+        lines += [f"### {act}", "", "| " + " | ".join(header) + " |"]
+        lines += ["|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(text for text, _ in cells) + " |" for cells in grid]
+        lines.append("")
+    lines += [LEGEND, "", "Gaps:", ""]
+    lines += [f"- {line}" for line in _edition_gaps(report)] or ["None."]
     if report.mutants is not None:
         lines += ["", "## Mutants", "", "| mutant | change | where | status |", "|---|---|---|---|"]
         lines += [f"| {m.id} | {m.description} | {m.where} | {m.status} |" for m in report.mutants]
@@ -103,6 +137,7 @@ def html_page(report: AuditReport) -> str:
             for p in report.provisions
         )
         + "</table>",
+        _editions_html(report),
     ]
     if report.mutants is not None:
         parts.append(
@@ -111,3 +146,56 @@ def html_page(report: AuditReport) -> str:
             + "</table>"
         )
     return "".join(parts) + "</html>\n"
+
+
+Grid = list[list[tuple[str, str]]]
+"""Rows of cells, each its text and a note (an HTML title)."""
+
+
+def _edition_grids(report: AuditReport) -> list[tuple[str, list[str], Grid]]:
+    """For each act, a grid with a row per provision and a column per edition."""
+    labels = {p.id: p.label for p in report.provisions}
+    grids = []
+    for act, group in groupby(report.editions.rows, key=lambda row: row.act):
+        rows = list(group)
+        header = ["provision", *(row.date.isoformat() for row in rows)]
+        grid = [
+            [(f"{pid} ({labels.get(pid, pid).removeprefix(act + ', ')})", "")]
+            + [_mark(row, row.cells[i]) for row in rows]
+            for i, pid in enumerate(cell.provision for cell in rows[0].cells)
+        ]
+        grids.append((act, header, grid))
+    return grids
+
+
+def _mark(row: EditionRow, cell: EditionCell) -> tuple[str, str]:
+    ahead = "*" if cell.day > row.date else ""
+    note = f"{row.edition}, {cell.provision}: {cell.status.replace('_', ' ')} on {cell.day}"
+    if cell.rules:
+        note += " by " + ", ".join(cell.rules)
+    return SYMBOLS[cell.status] + ahead, note
+
+
+def _edition_gaps(report: AuditReport) -> list[str]:
+    return [
+        f"{g.kind.replace('_', ' ')}: edition {g.edition}, provision {g.provision}: {g.detail}"
+        for g in report.editions.gaps
+    ]
+
+
+def _editions_html(report: AuditReport) -> str:
+    def cell(tag: str, text: str, note: str = "") -> str:
+        title = f" title='{html.escape(note, quote=True)}'" if note else ""
+        return f"<{tag}{title}>{html.escape(text)}</{tag}>"
+
+    parts = ["<h2>Editions × provisions</h2>"]
+    for act, header, grid in _edition_grids(report):
+        parts.append(f"<h3>{html.escape(act)}</h3><table>")
+        parts.append("<tr>" + "".join(cell("th", h) for h in header) + "</tr>")
+        parts += ["<tr>" + "".join(cell("td", t, n) for t, n in cells) + "</tr>" for cells in grid]
+        parts.append("</table>")
+    parts.append(f"<p>{html.escape(LEGEND)}</p><h3>Gaps</h3><ul>")
+    parts += [f"<li>{html.escape(line)}</li>" for line in _edition_gaps(report)] or [
+        "<li>None.</li>"
+    ]
+    return "".join(parts) + "</ul>"

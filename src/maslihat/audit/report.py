@@ -1,12 +1,23 @@
-"""Assemble the audit report from one suite run, lint, and (optionally) mutants."""
+"""Assemble the audit report: one suite run, lint, the editions table, and mutants if run."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from maslihat.audit.casetests import LoadedFile
+from maslihat.audit.editions import edition_table
 from maslihat.audit.lint import lint
-from maslihat.audit.model import AuditReport, MutantOutcome, Summary, TestOutcome
+from maslihat.audit.model import (
+    AuditReport,
+    ConditionCoverage,
+    EditionTable,
+    LintFinding,
+    MutantOutcome,
+    ProvisionTrace,
+    RuleTrace,
+    Summary,
+    TestOutcome,
+)
 from maslihat.audit.suite import SuiteRun, run_suite
 from maslihat.audit.traceability import condition_coverage, provision_traces, rule_traces
 from maslihat.rules.ruleset import RuleSet
@@ -18,18 +29,41 @@ def build_report(
     mutants: list[MutantOutcome] | None = None,
     suite: SuiteRun | None = None,
 ) -> AuditReport:
-    """Run the suite (unless given) and report traceability, coverage, lint and mutants."""
+    """Run the suite (unless given) and report traceability, coverage, lint, editions, mutants."""
     suite = suite if suite is not None else run_suite(files, rules)
     traces = rule_traces(rules, suite)
     provisions = provision_traces(rules, traces)
     conditions = condition_coverage(rules, suite)
     found = lint(rules)
+    table = edition_table(rules)
     tests = [
         TestOutcome(id=o.id, passed=o.passed, problems=list(o.problems)) for o in suite.outcomes
     ]
+    return AuditReport(
+        rules_fingerprint=rules.fingerprint,
+        summary=_summary(provisions, traces, conditions, found, tests, table, mutants),
+        provisions=provisions,
+        rules=traces,
+        conditions=conditions,
+        lint=found,
+        tests=tests,
+        editions=table,
+        mutants=mutants,
+    )
+
+
+def _summary(
+    provisions: list[ProvisionTrace],
+    traces: list[RuleTrace],
+    conditions: list[ConditionCoverage],
+    found: list[LintFinding],
+    tests: list[TestOutcome],
+    table: EditionTable,
+    mutants: list[MutantOutcome] | None,
+) -> Summary:
     obligations = [child for c in conditions for child in c.children or ()]
     covered = sum(c.covered for c in conditions)
-    summary = Summary(
+    return Summary(
         provisions=len(provisions),
         encoded=sum(p.scope == "encoded" for p in provisions),
         out_of_scope=sum(p.scope == "out_of_scope" for p in provisions),
@@ -45,21 +79,15 @@ def build_report(
         tests_failed=sum(not t.passed for t in tests),
         lint_errors=sum(f.severity == "error" for f in found),
         lint_warnings=sum(f.severity == "warning" for f in found),
+        edition_cells=table.applicable,
+        edition_cells_ok=table.ok,
+        edition_coverage=table.percentage,
+        edition_gaps=len(table.gaps),
         mutants=len(mutants) if mutants is not None else None,
         killed=sum(m.status == "killed" for m in mutants) if mutants is not None else None,
         survived=sum(m.status == "survived" for m in mutants) if mutants is not None else None,
         stillborn=sum(m.status == "stillborn" for m in mutants) if mutants is not None else None,
         equivalent=sum(m.status == "equivalent" for m in mutants) if mutants is not None else None,
-    )
-    return AuditReport(
-        rules_fingerprint=rules.fingerprint,
-        summary=summary,
-        provisions=provisions,
-        rules=traces,
-        conditions=conditions,
-        lint=found,
-        tests=tests,
-        mutants=mutants,
     )
 
 
@@ -88,5 +116,9 @@ def shortfalls(report: AuditReport) -> list[str]:
         f"mutant {m.id} survived: {m.description} at {m.where}"
         for m in report.mutants or ()
         if m.status == "survived"
+    ]
+    out += [
+        f"edition {g.edition}, provision {g.provision}: {g.kind.replace('_', ' ')}: {g.detail}"
+        for g in report.editions.gaps
     ]
     return out

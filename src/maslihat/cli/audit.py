@@ -1,7 +1,7 @@
 """`maslihat test` and `maslihat audit`: checking the rules against case tests.
 
 Exit codes as elsewhere (2 bad case-test input, 3 bad rules), plus 1 when a case test
-fails or the audit falls short of `--fail-under`.
+fails or the audit falls short of `--fail-under` or `--strict`.
 """
 
 from __future__ import annotations
@@ -137,7 +137,12 @@ def audit_command(
         for note in witnesses.suggest(suggest_dir, report, rules, loaded, files, epoch, suite):
             click.echo(note, err=True)
     below = fail_under is not None and report.summary.condition_coverage < fail_under
-    if below or (strict and shortfalls(report)):
+    short = shortfalls(report) if strict else []
+    if short and as_json:  # the text report lists them already
+        click.echo(f"audit --strict: {len(short)} shortfalls", err=True)
+        for line in short:
+            click.echo(f"  - {line}", err=True)
+    if below or short:
         sys.exit(EXIT_FAILED)
 
 

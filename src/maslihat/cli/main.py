@@ -212,5 +212,7 @@ def rules_command(
             )
         )
     else:
-        title = f"History of {rule_id}" if rule_id else f"Rules in force on {as_of or today()}"
-        click.echo(rules_text(title, listed, rules.fingerprint))
+        day = as_of or today()
+        title = f"History of {rule_id}" if rule_id else f"Rules in force on {day}"
+        editions = () if rule_id else rules.editions_on(day)
+        click.echo(rules_text(title, listed, rules.fingerprint, editions))

@@ -6,11 +6,13 @@ that the text can be tested without running a process.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from maslihat.engine.records import TimelineEntry
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
+from maslihat.rules.editions import edition_label
 from maslihat.rules.listing import RuleVersionInfo
+from maslihat.rules.ruleset import Edition
 
 
 def _period(start: object, end: object) -> str:
@@ -38,6 +40,8 @@ def _trace(entry: TraceEntry) -> list[str]:
     event = f" (event {entry.event})" if entry.event is not None else ""
     cite = f" [{entry.citation}]" if entry.citation else ""
     lines = [f"  {entry.date} {entry.rule}{event}: {entry.outcome}{cite}"]
+    if entry.citation_url:
+        lines.append(f"      text: {entry.citation_url}")
     lines.extend(f"      {line}" for line in entry.explanation)
     return lines
 
@@ -94,15 +98,27 @@ def timeline_text(entries: list[TimelineEntry]) -> str:
         event = f"#{entry.event}" if entry.event is not None else "  "
         move = entry.before if entry.before == entry.after else f"{entry.before} → {entry.after}"
         rule = f"  by {entry.rule}" if entry.rule else ""
-        cite = f" [{entry.citation}]" if entry.citation else ""
+        cite = f" [{entry.citation.text}]" if entry.citation else ""
         note = f"  ({entry.note})" if entry.note else ""
         lines.append(f"{entry.date} {event:>3} {entry.what:<34} {move}{rule}{cite}{note}")
     return "\n".join(lines) if lines else "(no events)"
 
 
-def rules_text(title: str, listed: list[RuleVersionInfo], fingerprint: str) -> str:
-    """A table of rule versions: kind, id, period, provenance, citation."""
+def rules_text(
+    title: str,
+    listed: list[RuleVersionInfo],
+    fingerprint: str,
+    editions: Sequence[Edition] = (),
+) -> str:
+    """A table of rule versions: kind, id, period, provenance, citation.
+
+    `editions`, when given, are the editions in force on the listing's day, named first.
+    """
     lines = [f"{title} ({len(listed)} rule versions; rules {fingerprint[:19]}…)"]
+    if editions:
+        lines.append("Editions in force (the latest we have read of each act):")
+        lines += [f"  {edition_label(e)} ({e.amended_by}): {e.url}" for e in editions]
+        lines.append("Rule versions:")
     for info in listed:
         period = f"{info.valid_from} – {info.valid_to or ''}"
         lines.append(

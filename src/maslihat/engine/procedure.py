@@ -17,7 +17,7 @@ from maslihat.engine.records import GroundRecord, ground_facts
 from maslihat.engine.situation import Situation
 from maslihat.engine.state import item_key
 from maslihat.rules.conditions import Explanation
-from maslihat.rules.ruleset import GuardDef, OutcomeDef, ProcedureBody, Version
+from maslihat.rules.ruleset import Cite, GuardDef, OutcomeDef, ProcedureBody, Version
 
 if TYPE_CHECKING:
     from maslihat.engine.run import Run
@@ -33,7 +33,7 @@ def take_step(run: Run, index: int, event: Any) -> None:
     pv = run.rules.procedure_at(ground, day, version)
     step = pv.body.steps.get(event.type) if pv else None
     if version is None or pv is None or step is None:
-        run.reject(index, event, day, pv.citation if pv else version.citation if version else None)
+        run.reject(index, event, day, pv.cite if pv else version.cite if version else None)
         return
     at = Step(run, f"{pv.key}.{step.id}", pv, day, index)
     situation = run.situation(day, event=event, ground=ground_facts(ground, record))
@@ -62,7 +62,7 @@ class Step:
     day: dt.date
     event: int
 
-    def note(self, rule: str, outcome: str, citation: str, explained: Explanation) -> None:
+    def note(self, rule: str, outcome: str, citation: Cite, explained: Explanation) -> None:
         """Trace one condition of the step."""
         self.run.ledger.note(
             rule,
@@ -78,7 +78,7 @@ class Step:
         """Check the step's guards: a failed one is a finding, and may reject the step."""
         for guard in guards:
             explained = guard.condition.evaluate(situation)
-            citation = guard.citation or self.procedure.citation
+            citation = self.procedure.cite.with_text(guard.citation)
             rule = f"{self.rule}.{guard.id}"
             self.note(rule, "met" if explained.value else guard.finding, citation, explained)
             if not explained.value:
@@ -90,11 +90,11 @@ class Step:
 
     def outcome(
         self, outcomes: Sequence[OutcomeDef], situation: Situation, ground: str
-    ) -> tuple[str, OutcomeDef, str] | None:
+    ) -> tuple[str, OutcomeDef, Cite] | None:
         """The first outcome whose condition holds, with its rule id and citation."""
         for position, outcome in enumerate(outcomes):
             explained = outcome.when.evaluate(situation)
-            citation = outcome.citation or self.procedure.citation
+            citation = self.procedure.cite.with_text(outcome.citation)
             rule = f"{self.rule}.outcomes[{position}]"
             verdict = (
                 f"ground {ground} {outcome.stage}" if explained.value else f"not {outcome.stage}"
@@ -102,7 +102,7 @@ class Step:
             self.note(rule, verdict, citation, explained)
             if explained.value:
                 return rule, outcome, citation
-        self.run.decided_by = (self.rule, self.procedure.citation)  # no outcome: no effect
+        self.run.decided_by = (self.rule, self.procedure.cite)  # no outcome: no effect
         return None
 
 
@@ -115,7 +115,7 @@ def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool)
     Checks are traced when the event changed the state (the only time a conclusion
     can change) or when a breach opens.
     """
-    situation = run.situation(day)
+    situation = run.situation(day, check={"date": day})
     for restriction in run.rules.restrictions:
         version = restriction.versions.at(day)
         breached: set[tuple[str, str]] = set()
@@ -136,7 +136,7 @@ def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool)
                         if opens
                         else f"{verdict} ({item_key(item) or 'state'})",
                         event=event,
-                        citation=version.citation,
+                        citation=version.cite,
                         explanation=explained,
                         version=version.key,
                     )
@@ -145,10 +145,30 @@ def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool)
                 breached.add(key)
                 if opens:
                     run.breaches[key] = run.finding(
-                        restriction.finding, day, here, event, version.citation
+                        restriction.finding, day, here, event, version.cite
                     )
+                    _ends_by_itself(run, body.ends_on, here, key, day, event)
         for key in [k for k in run.breaches if k[0] == restriction.id and k not in breached]:
             _close(run, key, day)
+
+
+def _ends_by_itself(
+    run: Run,
+    ends_on: str | None,
+    situation: Situation,
+    key: tuple[str, str],
+    day: dt.date,
+    event: int | None,
+) -> None:
+    """Schedule the end of a breach whose item says when it ends (a mandate's end)."""
+    end = situation.get(ends_on) if ends_on else None
+    if isinstance(end, dt.date) and end > day:
+
+        def close() -> None:
+            if key in run.breaches:
+                _close(run, key, end)
+
+        run.takes_effect(end, event, f"{key[0]} ends", close)
 
 
 def close_breaches(run: Run, day: dt.date) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from maslihat.model.result import Finding, GroundOutcome, TraceEntry
 from maslihat.rules.conditions import Explanation, show
-from maslihat.rules.ruleset import Ground, GroundBody, Version
+from maslihat.rules.ruleset import Cite, Ground, GroundBody, Version
 
 
 @dataclass
@@ -23,7 +23,7 @@ class GroundRecord:
     arose: dt.date | None
     stage: str
     stage_date: dt.date
-    stage_citation: str
+    stage_citation: Cite
 
     def facts(self) -> dict[str, Any]:
         """What procedures may read of the ground (`ground.stage`, ...)."""
@@ -39,9 +39,11 @@ class GroundRecord:
             arose=self.arose,
             stage=self.stage,  # type: ignore[arg-type]  # stages are checked at compile time
             stage_date=self.stage_date,
-            stage_citation=self.stage_citation,
+            stage_citation=self.stage_citation.text,
+            stage_citation_url=self.stage_citation.url,
             procedure=procedure,
             citation=self.version.citation,
+            citation_url=self.version.url,
         )
 
 
@@ -67,7 +69,7 @@ class TimelineEntry:
     before: str
     after: str
     rule: str | None
-    citation: str | None
+    citation: Cite | None
     note: str
 
 
@@ -87,7 +89,7 @@ class Ledger:
         outcome: str,
         *,
         event: int | None = None,
-        citation: str | None = None,
+        citation: Cite | None = None,
         explanation: Explanation | None = None,
         inputs: dict[str, Any] | None = None,
         version: str | None = None,
@@ -106,7 +108,8 @@ class Ledger:
                 event=event,
                 inputs={k: _json(v) for k, v in read.items()},
                 outcome=outcome,
-                citation=citation,
+                citation=citation.text if citation else None,
+                citation_url=citation.url if citation else None,
                 explanation=explanation.lines() if explanation else [],
             )
         )

@@ -25,7 +25,7 @@ from maslihat.engine.situation import Observer, Situation
 from maslihat.engine.state import StateFold
 from maslihat.lifecycle import IN_MANDATE_PROBE, MandateLifecycle
 from maslihat.model import Case, Finding, Result
-from maslihat.rules.ruleset import Ground, GroundBody, RuleSet, TransitionDef, Version
+from maslihat.rules.ruleset import Cite, Ground, GroundBody, RuleSet, TransitionDef, Version
 
 _FILE_EVENT, _TAKES_EFFECT = 1, 0  # on one date, effects of earlier decisions come first
 
@@ -51,8 +51,9 @@ class Run:
         self.ended_by: str | None = None
         self.eligible: bool | None = None
         self.breaches: dict[tuple[str, str], int] = {}
-        self.decided_by: tuple[str | None, str | None] = (None, None)
+        self.decided_by: tuple[str | None, Cite | None] = (None, None)
         self.state = StateFold(rules.state)
+        self.events = tuple(e for e in case.events if e.date <= as_of)
         start = self.situation(as_of)
         self.state.start({s.id: start.get(s.initial) for s in rules.state if s.initial})
         self._agenda: list[tuple[dt.date, int, int, int | None, str, Callable[[], None]]] = []
@@ -67,6 +68,7 @@ class Run:
             "maslihat": self.case.maslihat,
             "state": self.state.values,
             "mandate": {"status": self.chart.status},
+            "events": self.events,
         }
         return Situation(self.rules, day, {**base, **roots}, self.history, self.observer)
 
@@ -76,23 +78,31 @@ class Run:
         """Put an action on the agenda for `day`."""
         heapq.heappush(self._agenda, (day, kind, next(self._order), event, what, action))
 
+    def takes_effect(
+        self, day: dt.date, event: int | None, what: str, action: Callable[[], None]
+    ) -> None:
+        """Put on the agenda something that happens on `day` by itself (before that day's events)."""
+        self.schedule(day, _TAKES_EFFECT, event, what, action)
+
     def finding(
         self,
         code: str,
         day: dt.date | None,
         situation: Situation,
         event: int | None,
-        citation: str | None = None,
+        citation: Cite | None = None,
     ) -> int:
         """Record a finding; returns its index so an open breach can be closed later."""
         definition = self.rules.findings[code]
+        cite = citation or definition.cite
         self.ledger.findings.append(
             Finding(
                 code=code,
                 severity=definition.severity,  # type: ignore[arg-type]  # checked by the model
                 date=day,
                 message=situation.render(definition.message),
-                citation=citation or definition.citation,
+                citation=cite.text if cite else None,
+                citation_url=cite.url if cite else None,
                 event=event,
             )
         )
@@ -104,7 +114,7 @@ class Run:
         day: dt.date,
         ended_by: str | None,
         rule: str | None,
-        citation: str | None,
+        citation: Cite | None,
     ) -> None:
         """Fire a chart transition and note when the mandate began or ended."""
         was_initial = self.chart.status == MandateLifecycle.initial_state.id
@@ -156,6 +166,10 @@ class Run:
         transition = self.transition_for(index, event)
         name = transition.body.transition if transition else IN_MANDATE_PROBE
         if not self.chart.allows(name):
+            if self.began is None and self.triggers(index, event, later_only=True):
+                self.ledger.note("lifecycle", day, "before the mandate: judged when it takes effect",
+                                 event=index)
+                return
             self.reject(index, event, day)
             return
         if transition and transition.body.eligibility_on is not None:
@@ -163,14 +177,14 @@ class Run:
             paths = transition.body.eligibility_on
             check_day = next((v for p in paths if (v := situation.get(p))), day)
             if not self.check_eligibility(check_day, index):
-                self.decided_by = (f"lifecycle.{transition.rule}", transition.citation)
+                self.decided_by = (f"lifecycle.{transition.rule}", transition.cite)
                 return
         self.move(
             name,
             day,
             self.rules.lifecycle.ended_by_term,
             f"lifecycle.{transition.rule}" if transition else None,
-            transition.citation if transition else None,
+            transition.cite if transition else None,
         )
         if self.chart.is_terminated:  # the event ended the mandate (end of term):
             self.triggers(index, event)  # its grounds are judged and traced, not applied
@@ -193,14 +207,14 @@ class Run:
                 event.date,
                 transition.body.transition if explained.value else "does not apply",
                 event=index,
-                citation=transition.citation,
+                citation=transition.cite,
                 explanation=explained,
             )
             if explained.value:
                 return transition
         return None
 
-    def reject(self, index: int, event: Any, day: dt.date, citation: str | None = None) -> None:
+    def reject(self, index: int, event: Any, day: dt.date, citation: Cite | None = None) -> None:
         """Report an event that cannot apply now: outside the mandate, or not allowed.
 
         `citation` names the provision that leaves no room for it (a procedure with no
@@ -231,33 +245,50 @@ class Run:
                 day,
                 "met" if explained.value else "not met",
                 event=index,
-                citation=version.citation,
+                citation=version.cite,
                 explanation=explained,
                 inputs=situation.derived_reads,
                 version=version.key,
             )
             if not explained.value:
                 eligible = False
-                self.finding(check.finding, day, situation, index, version.citation)
+                self.finding(check.finding, day, situation, index, version.cite)
         self.eligible = eligible
         return eligible
 
-    def triggers(self, index: int, event: Any) -> None:
-        """Find the grounds this event makes arise, now or when it takes effect."""
+    def triggers(self, index: int, event: Any, later_only: bool = False) -> bool:
+        """Find the grounds this event makes arise, now or when it takes effect.
+
+        `later_only`: consider only grounds that arise after the event's own date (an
+        event before the mandate whose effect, such as a verdict's entry into force,
+        may fall inside it). Returns whether any ground was found.
+        """
+        found = False
         for ground in self.rules.triggers.get(event.type, ()):
             if ground.id in self.grounds:
                 continue
             for version in ground.versions:
-                if self.trigger(ground, version, index, event):
+                if self.trigger(ground, version, index, event, later_only):
+                    found = True
                     break
+        return found
 
-    def trigger(self, ground: Ground, version: Version[GroundBody], index: int, event: Any) -> bool:
+    def trigger(
+        self,
+        ground: Ground,
+        version: Version[GroundBody],
+        index: int,
+        event: Any,
+        later_only: bool = False,
+    ) -> bool:
         """Whether one version of a ground is triggered by `event`; if so, schedule it."""
         for trigger in version.body.triggers:
             if trigger.event != event.type:
                 continue
             arises = self.situation(event.date, event=event).get(trigger.arises_on)
             if arises is None or not version.in_force(arises):
+                continue
+            if later_only and arises <= event.date:
                 continue
             explained = trigger.when.evaluate(self.situation(arises, event=event))
             verdict = "arises" if explained.value else "does not arise"
@@ -270,7 +301,7 @@ class Run:
                 arises,
                 verdict,
                 event=index,
-                citation=version.citation,
+                citation=version.cite,
                 explanation=explained,
                 version=version.key,
             )
@@ -302,7 +333,7 @@ class Run:
         self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int | None
     ) -> None:
         """A ground arises: record it and start its procedure."""
-        record = GroundRecord(ground, version, day, "arisen", day, version.citation)
+        record = GroundRecord(ground, version, day, "arisen", day, version.cite)
         pv = self.rules.procedure_at(ground, day, version)
         outcome = pv.body.on_arising if pv else None
         if (
@@ -312,7 +343,7 @@ class Run:
         ):
             record.stage = outcome.stage
             if outcome.stage != "arisen":  # reached by the procedure, not by the ground alone
-                record.stage_citation = outcome.citation or pv.citation
+                record.stage_citation = pv.cite.with_text(outcome.citation)
         self.grounds[ground.id] = record
         ends = outcome is not None and outcome.ends_mandate
         self.ledger.note(
@@ -320,8 +351,8 @@ class Run:
             day,
             f"ground {ground.id} {record.stage}",
             event=index,
-            citation=pv.citation if pv else None,
+            citation=pv.cite if pv else None,
         )
         self.move(
-            "terminate" if ends else "ground_arises", day, ground.id, version.key, version.citation
+            "terminate" if ends else "ground_arises", day, ground.id, version.key, version.cite
         )

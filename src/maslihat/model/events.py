@@ -172,6 +172,22 @@ class Recalled(EventBase):
 
     type: Literal["recalled"]
     by: Literal["party_branch", "voters"]
+    established: IsoDate | None = Field(
+        default=None,
+        description="The day the commission established the result of a recall vote.",
+    )
+
+    @field_validator("established")
+    @classmethod
+    def _not_before_vote(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
+        voted = info.data.get("date")
+        if value is not None and voted is not None and value < voted:
+            raise PydanticCustomError(
+                "established_before_vote",
+                "established on {value} is earlier than the vote of {voted}",
+                {"value": value.isoformat(), "voted": voted.isoformat()},
+            )
+        return value
 
 
 class CommissionDecision(EventBase):

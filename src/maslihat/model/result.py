@@ -45,6 +45,12 @@ class GroundOutcome(Frozen):
     )
     procedure: str
     citation: str
+    citation_url: str | None = Field(
+        default=None, description="The official text of the edition the ground was read from."
+    )
+    stage_citation_url: str | None = Field(
+        default=None, description="The official text behind `stage_citation`."
+    )
 
 
 class Finding(Frozen):
@@ -56,6 +62,9 @@ class Finding(Frozen):
     until: dt.date | None = None
     message: str
     citation: str | None
+    citation_url: str | None = Field(
+        default=None, description="The official text of the edition the citation was read in."
+    )
     event: int | None = Field(
         default=None, description="Index in the case's `events` of the event concerned."
     )
@@ -80,6 +89,7 @@ class TraceEntry(Frozen):
     inputs: dict[str, JsonValue] = Field(default_factory=dict)
     outcome: str
     citation: str | None = None
+    citation_url: str | None = None
     explanation: list[str] = Field(default_factory=list)
 
 

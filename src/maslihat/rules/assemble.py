@@ -24,6 +24,7 @@ from maslihat.rules.declarations import (
     compile_lists,
     compile_state,
 )
+from maslihat.rules.editions import check_provision_editions, check_sources, compile_editions
 from maslihat.rules.ruleset import (
     Check,
     FactNote,
@@ -53,6 +54,8 @@ STAGES = frozenset(get_args(Stage))
 def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -> RuleSet:
     """Compile parsed rule files into a rule set, or raise `RulesError` with every issue."""
     k = Compiler(files)
+    editions = compile_editions(k)
+    k.urls.update({e.id: e.url for e in editions.values()})
     for fact, site in k.entries("facts"):
         k.fact_docs[fact.id] = (fact, site)
     states = compile_state(k)
@@ -65,6 +68,8 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
     grounds = _grounds(k, base, procedures)
     restrictions = _restrictions(k, base, findings)
     lifecycle = _lifecycle(k, base, findings)
+    check_provision_editions(k, editions)
+    check_sources(k, editions)
     if k.issues:
         raise RulesError(sorted(k.issues, key=lambda i: (i.file or "", i.line or 0, i.column or 0)))
     assert lifecycle is not None  # _lifecycle records an issue when it is missing
@@ -89,6 +94,7 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
             for fid, (fd, _) in k.fact_docs.items()
         },
         source=source,
+        editions=editions,
         triggers={event: tuple(gs) for event, gs in triggers.items()},
         ground_events=frozenset(
             step.event
@@ -225,13 +231,16 @@ def _restrictions(
         k.finding_ref(r.finding, site.at("finding"), findings)
 
         def body(v: doc.RestrictionVersion, vs: Site, key: str) -> RestrictionBody:
-            scope = base
+            scope = base.with_root("check", frozenset({"date"}))
             if v.for_each:
-                k.fact(v.for_each, vs.at("for_each"), base)
-                scope = base.with_root("item", None)
+                k.fact(v.for_each, vs.at("for_each"), scope)
+                scope = scope.with_root("item", None)
+            if v.ends_on:
+                k.fact(v.ends_on, vs.at("ends_on"), scope)
             return RestrictionBody(
                 v.for_each,
                 k.condition(v.condition, vs.at("condition"), f"restrictions.{key}", scope),
+                v.ends_on,
             )
 
         out.append(
@@ -268,21 +277,7 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
         when = k.condition(t.when, ts.at("when"), f"lifecycle.{t.id}", scope)
         eligibility = tuple(t.eligibility_on) if t.eligibility_on is not None else None
         body = TransitionBody(t.event, when, t.transition, eligibility)
-        transitions[t.event].append(
-            Version(
-                t.id,
-                t.valid_from,
-                t.valid_to,
-                t.citation,
-                t.text,
-                t.basis,
-                t.interpretation,
-                body,
-                t.source,
-                tuple(t.provisions),
-            )
-        )
-        k.provision_refs(t.provisions, ts.at("provisions"))
+        transitions[t.event].append(k.version(t.id, t, ts, body))
     return Lifecycle(
         {e: tuple(ts) for e, ts in transitions.items()},
         life.outside_mandate,

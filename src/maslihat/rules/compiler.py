@@ -57,13 +57,24 @@ class Compiler:
     issues: list[Issue] = field(default_factory=list)
     fact_docs: dict[str, tuple[s.FactDoc, Site]] = field(default_factory=dict)
     seen: dict[tuple[str, str], Site] = field(default_factory=dict)
+    cited: list[tuple[doc.Cited, Site]] = field(default_factory=list)
+    urls: dict[str, str] = field(default_factory=dict)
+    _entries: dict[str, list[tuple[Any, Site]]] = field(default_factory=dict)
 
     def problem(self, site: Site, message: str) -> None:
         """Record an issue and carry on, so that all problems are reported at once."""
         self.issues.append(site.issue(message))
 
     def entries(self, section: str) -> list[tuple[Any, Site]]:
-        """Every rule of a section across the files, with its site; ids checked unique."""
+        """Every rule of a section across the files, with its site; ids checked unique.
+
+        Read once per section: later calls return the same list (and report nothing again).
+        """
+        if section not in self._entries:
+            self._entries[section] = self._read_entries(section)
+        return self._entries[section]
+
+    def _read_entries(self, section: str) -> list[tuple[Any, Site]]:
         out = []
         for document, rule_file in self.files:
             for index, entry in enumerate(getattr(rule_file, section)):
@@ -90,22 +101,8 @@ class Compiler:
         compiled = []
         for index, version in enumerate(docs):
             vsite = site.at(index)
-            self.provision_refs(version.provisions, vsite.at("provisions"))
             key = f"{rule}@{version.valid_from.isoformat()}"
-            compiled.append(
-                Version(
-                    rule=rule,
-                    valid_from=version.valid_from,
-                    valid_to=version.valid_to,
-                    citation=version.citation,
-                    text=version.text,
-                    basis=version.basis,
-                    interpretation=version.interpretation,
-                    body=body(version, vsite, key),
-                    source=version.source,
-                    provisions=tuple(version.provisions),
-                )
-            )
+            compiled.append(self.version(rule, version, vsite, body(version, vsite, key)))
         ordered = sorted(compiled, key=lambda v: v.valid_from)
         for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
@@ -115,6 +112,26 @@ class Compiler:
                     f"valid_to before {later.valid_from}",
                 )
         return Versioned(tuple(ordered))
+
+    def version(self, rule: str, cited: doc.Cited, site: Site, body: T) -> Version[T]:
+        """One compiled version of a rule; its sources are checked once editions are known."""
+        self.provision_refs(cited.provisions, site.at("provisions"))
+        self.cited.append((cited, site))
+        window = cited.window
+        return Version(
+            rule=rule,
+            valid_from=cited.valid_from,
+            valid_to=cited.valid_to,
+            citation=cited.citation,
+            text=cited.text,
+            basis=cited.basis,
+            interpretation=cited.interpretation,
+            body=body,
+            sources=tuple(cited.source),
+            provisions=tuple(cited.provisions),
+            url=self.urls.get(cited.source[0]),
+            window=(window.earliest, window.latest) if window else None,
+        )
 
     def condition(
         self, node: s.Condition | None, site: Site, nid: str, scope: Scope
@@ -180,9 +197,11 @@ class Compiler:
                 self.condition(fact_doc.count.where, fact_site, "", scope.with_root("item", None))
         if fact_doc.run_length:
             run = fact_doc.run_length
-            self.condition(
-                run.where, fact_site.at("run_length", "where"), "", scope.with_event(run.event)
-            )
+            for part in ("where", "among"):
+                if (node := getattr(run, part)) is not None:
+                    self.condition(
+                        node, fact_site.at("run_length", part), "", scope.with_event(run.event)
+                    )
 
     def provision_refs(self, ids: Sequence[str], site: Site) -> None:
         """Check that every provision a rule claims to encode is in the catalogue."""

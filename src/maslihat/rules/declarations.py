@@ -9,7 +9,7 @@ from __future__ import annotations
 from maslihat.model import EVENT_MODELS
 from maslihat.rules import derived as d
 from maslihat.rules.compiler import Compiler, Site
-from maslihat.rules.ruleset import FindingDef, ListDef, StateDef, Version
+from maslihat.rules.ruleset import Cite, FindingDef, ListDef, StateDef, Version
 from maslihat.rules.scope import GROUND_FIELDS, Scope
 from maslihat.rules.syntax import TEMPLATE_FIELD, FactDoc
 
@@ -26,7 +26,8 @@ def compile_findings(k: Compiler, base: Scope) -> dict[str, FindingDef]:
     findings = {}
     for f, site in k.entries("findings"):
         check_template(k, f.message, site.at("message"), message_scope)
-        findings[f.code] = FindingDef(f.code, f.severity, f.message, f.citation)
+        cite = Cite(f.citation, k.urls.get(f.source or "")) if f.citation else None
+        findings[f.code] = FindingDef(f.code, f.severity, f.message, cite)
     return findings
 
 
@@ -92,23 +93,18 @@ def compile_lists(k: Compiler) -> dict[str, ListDef]:
     out = {}
     owners: dict[tuple[str, str], str] = {}
     for entry, site in k.entries("lists"):
-        for i, item in enumerate(entry.items):
-            k.provision_refs(item.provisions, site.at("items", i, "provisions"))
         items = tuple(
-            Version(
-                item.id,
-                item.valid_from,
-                item.valid_to,
-                item.citation,
-                item.text,
-                item.basis,
-                item.interpretation,
-                tuple(item.tags),
-                item.source,
-                tuple(item.provisions),
-            )
-            for item in entry.items
+            k.version(item.id, item, site.at("items", i), tuple(item.tags))
+            for i, item in enumerate(entry.items)
         )
+        for i, item in enumerate(items):
+            for earlier in items[:i]:
+                if earlier.rule == item.rule and _overlap(earlier, item):
+                    k.problem(
+                        site.at("items", i, "valid_from"),
+                        f"item {item.rule!r} is already in force then ({earlier.key}): an item "
+                        "may have several versions, one at a time",
+                    )
         validates = tuple((v.split(".", 1)[0], v.split(".", 1)[1]) for v in entry.validates)
         for i, (event, name) in enumerate(validates):
             if event not in EVENT_MODELS or name not in EVENT_MODELS[event].model_fields:
@@ -138,10 +134,16 @@ def _derived(k: Compiler, fact: FactDoc, site: Site) -> d.Derived:
     if fact.run_length:
         run = fact.run_length
         k.event_ref(run.event, site.at("run_length", "event"))
+        among = None
+        if run.among is not None:
+            among = k.condition(
+                run.among, site.at("run_length", "among"), f"{nid}.among", _UNCHECKED
+            )
         return d.RunLength(
             fact.id,
             run.event,
             k.condition(run.where, site.at("run_length", "where"), f"{nid}.where", _UNCHECKED),
+            among,
         )
     if fact.sum:
         return d.SumOf(fact.id, tuple(fact.sum))
@@ -156,3 +158,9 @@ class _Unchecked(Scope):
 
 
 _UNCHECKED = _Unchecked()
+
+
+def _overlap(a: Version[tuple[str, ...]], b: Version[tuple[str, ...]]) -> bool:
+    return (b.valid_to is None or a.valid_from <= b.valid_to) and (
+        a.valid_to is None or b.valid_from <= a.valid_to
+    )

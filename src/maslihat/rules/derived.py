@@ -97,19 +97,27 @@ class RunLength:
     id: str
     event_type: str
     where: Condition
+    among: Condition | None = None
 
     def compute(self, facts: Facts) -> tuple[Any, dict[str, Any]]:
-        """Count back from the latest event of the type until one does not match."""
+        """Count back from the latest event of the type until one does not match.
+
+        Events that fail `among` are passed over: they neither count nor break the run.
+        """
         run = 0
         for event in reversed(facts.history(self.event_type)):
-            if not self.where.evaluate(facts.bind("event", event)).value:
+            bound = facts.bind("event", event)
+            if self.among is not None and not self.among.evaluate(bound).value:
+                continue
+            if not self.where.evaluate(bound).value:
                 break
             run += 1
         return run, {}
 
     def conditions(self) -> Iterable[Condition]:
-        """The `where` condition."""
-        return self.where.walk()
+        """The `among` and `where` conditions."""
+        yield from self.among.walk() if self.among else ()
+        yield from self.where.walk()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,14 +10,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, StrictStr, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, StrictStr, model_validator
 
 from maslihat.model.common import Frozen, IsoDate
 from maslihat.rules.syntax import Condition, FactDoc, FactPath
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", strict=True)]
 ProvisionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", strict=True)]
+EditionId = ProvisionId
 Provenance = Literal["read", "reported", "inferred"]
+
+
+def _one_or_many(value: object) -> object:
+    """`source: l148-2014-11-07` is shorthand for a list of one edition."""
+    return [value] if isinstance(value, str) else value
+
+
+EditionRefs = Annotated[
+    list[EditionId], BeforeValidator(_one_or_many), Field(min_length=1)
+]
 
 
 class Dated(Frozen):
@@ -37,6 +48,25 @@ class Dated(Frozen):
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
+class Window(Frozen):
+    """The days on which a version may have entered into force, when the texts give no day.
+
+    `valid_from` is a day chosen inside the window and is inferred; tests sit on both
+    sides outside the window, never inside it.
+    """
+
+    earliest: IsoDate
+    latest: IsoDate
+    basis: Literal["inferred"] = Field(description="The chosen day is always inferred.")
+    reason: StrictStr
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Window:
+        if self.latest < self.earliest:
+            raise ValueError(f"latest {self.latest} is before earliest {self.earliest}")
+        return self
+
+
 class Cited(Dated):
     """A dated piece of law: where it comes from and how sure we are of it."""
 
@@ -49,19 +79,82 @@ class Cited(Dated):
     interpretation: StrictStr | None = Field(
         default=None, description="How we read the provision where it is open to reading."
     )
-    source: StrictStr = Field(
-        description="Where the text comes from: the consolidated text read, or the note relied on."
+    source: EditionRefs = Field(
+        description="The editions (rules/editions.yaml) the wording was read or inferred from."
     )
     provisions: list[ProvisionId] = Field(
         min_length=1, description="The provisions (rules/provisions.yaml) this encodes."
     )
+    window: Window | None = Field(
+        default=None, description="When `valid_from` is a day chosen in a window of days."
+    )
+
+    @model_validator(mode="after")
+    def _inside_window(self) -> Cited:
+        w = self.window
+        if w is not None and not w.earliest <= self.valid_from <= w.latest:
+            raise ValueError(
+                f"valid_from {self.valid_from} is outside its window {w.earliest}..{w.latest}"
+            )
+        return self
 
 
 class ProvisionVersion(Dated):
-    """One period of a provision's text, and how we know it."""
+    """One wording of a provision (in substance), and the editions that hold it."""
 
     basis: Provenance
-    source: StrictStr
+    editions: list[EditionId] = Field(
+        default_factory=list, description="The editions whose text holds this wording."
+    )
+    note: StrictStr | None = Field(
+        default=None, description="How the dates are known; rewordings without change of substance."
+    )
+    window: Window | None = None
+
+    @model_validator(mode="after")
+    def _read_somewhere(self) -> ProvisionVersion:
+        if self.basis == "read" and not self.editions:
+            raise ValueError("a wording marked read names the editions that hold it")
+        if self.basis != "read" and self.note is None:
+            raise ValueError("a wording not read says in `note` how it is known")
+        return self
+
+
+class EditionNote(Frozen):
+    """An entry-into-force note that an edition's footnotes give, verbatim."""
+
+    act: StrictStr = Field(description="The amending act the note is about.")
+    says: StrictStr = Field(description="The note's words, as the edition has them.")
+    provisions: list[ProvisionId] = Field(
+        default_factory=list,
+        description="Provisions whose wording the edition shows before the note's day comes.",
+    )
+
+
+class Mirror(Frozen):
+    """Where the text of an edition was read: a public repository, path and commit."""
+
+    repo: StrictStr
+    path: StrictStr
+    commit: Annotated[str, Field(pattern=r"^[0-9a-f]{40}$", strict=True)]
+
+
+class EditionDoc(Frozen):
+    """A consolidated edition of an act, as read: the text behind `basis: read`."""
+
+    id: EditionId
+    act: StrictStr
+    date: IsoDate = Field(description="The edition's date in the official database.")
+    amended_by: StrictStr = Field(description="The amending act that produced this edition.")
+    url: Annotated[str, Field(pattern=r"^https://", strict=True)]
+    url_kk: Annotated[str, Field(pattern=r"^https://", strict=True)] | None = None
+    mirror: Mirror
+    articles: list[StrictStr] = Field(min_length=1, description="The articles read.")
+    notes: list[EditionNote] = Field(default_factory=list)
+    earlier: StrictStr | None = Field(
+        default=None,
+        description="On an act's earliest edition: what we take its text to have been before.",
+    )
 
 
 class ProvisionDoc(Frozen):
@@ -98,6 +191,15 @@ class FindingDoc(Frozen):
     severity: Literal["violation", "warning", "info"]
     message: StrictStr = Field(description="A template; ${path} is replaced by a fact.")
     citation: StrictStr | None = None
+    source: EditionId | None = Field(
+        default=None, description="The edition the citation was read in (with `citation`)."
+    )
+
+    @model_validator(mode="after")
+    def _cited_from(self) -> FindingDoc:
+        if (self.citation is None) != (self.source is None):
+            raise ValueError("a finding's citation and its source edition come together")
+        return self
 
 
 class ListItem(Cited):
@@ -249,6 +351,10 @@ class RestrictionVersion(Cited):
     """A condition over the state that must not hold; each item of `for_each` on its own."""
 
     for_each: FactPath | None = None
+    ends_on: FactPath | None = Field(
+        default=None,
+        description="A date (read with the item) on which a breach ends by itself.",
+    )
     condition: Condition
 
 
@@ -286,6 +392,7 @@ class RuleFile(Frozen):
     """One file under rules/: any of the sections, each a list of rules."""
 
     about: StrictStr | None = None
+    editions: list[EditionDoc] = Field(default_factory=list)
     provisions: list[ProvisionDoc] = Field(default_factory=list)
     facts: list[FactDoc] = Field(default_factory=list)
     state: list[StateDoc] = Field(default_factory=list)

@@ -27,7 +27,9 @@ class RuleVersionInfo(Frozen):
     valid_to: dt.date | None
     citation: str
     basis: str
-    source: str | None
+    sources: tuple[str, ...]
+    url: str | None
+    window: tuple[dt.date, dt.date] | None = None
     text: str
     interpretation: str | None
     provisions: tuple[str, ...]
@@ -42,7 +44,9 @@ def _info(kind: Kind, rule_id: str, title: str | None, version: Version[Any]) ->
         valid_to=version.valid_to,
         citation=version.citation,
         basis=version.basis,
-        source=version.source,
+        sources=version.sources,
+        url=version.url,
+        window=version.window,
         text=" ".join(version.text.split()),
         interpretation=" ".join(version.interpretation.split()) if version.interpretation else None,
         provisions=version.provisions,

@@ -21,6 +21,48 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
+class Cite:
+    """A citation as a person reads it, and the official text it points to."""
+
+    text: str
+    url: str | None = None
+
+    def with_text(self, text: str | None) -> Cite:
+        """The same edition cited for a more precise provision (a guard's, an outcome's)."""
+        return Cite(text, self.url) if text else self
+
+
+@dataclass(frozen=True, slots=True)
+class EditionNoteDef:
+    """An entry-into-force note of an edition's footnotes."""
+
+    act: str
+    says: str
+    provisions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """A consolidated edition of an act that the rules were read from."""
+
+    id: str
+    act: str
+    date: dt.date
+    amended_by: str
+    url: str
+    url_kk: str | None
+    mirror: tuple[str, str, str]
+    articles: tuple[str, ...]
+    notes: tuple[EditionNoteDef, ...]
+    earlier: str | None
+
+    @property
+    def ahead(self) -> frozenset[str]:
+        """Provisions this edition shows in a wording whose day had not yet come."""
+        return frozenset(p for note in self.notes for p in note.provisions)
+
+
+@dataclass(frozen=True, slots=True)
 class Version(Generic[T]):
     """One dated version of a rule and where its text comes from."""
 
@@ -32,8 +74,15 @@ class Version(Generic[T]):
     basis: str
     interpretation: str | None
     body: T
-    source: str | None = None
+    sources: tuple[str, ...] = ()
     provisions: tuple[str, ...] = ()
+    url: str | None = None
+    window: tuple[dt.date, dt.date] | None = None
+
+    @property
+    def cite(self) -> Cite:
+        """The version's citation with the official URL of the edition it was read from."""
+        return Cite(self.citation, self.url)
 
     @property
     def key(self) -> str:
@@ -79,7 +128,7 @@ class FindingDef:
     code: str
     severity: str
     message: str
-    citation: str | None
+    cite: Cite | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +267,7 @@ class RestrictionBody:
 
     for_each: str | None
     condition: Condition
+    ends_on: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,8 +320,17 @@ class RuleSet:
     fingerprint: str
     source: str
     fact_notes: Mapping[str, FactNote] = field(default_factory=dict)
+    editions: Mapping[str, Edition] = field(default_factory=dict)
     triggers: Mapping[str, tuple[Ground, ...]] = field(default_factory=dict)
     ground_events: frozenset[str] = frozenset()
+
+    def editions_on(self, day: dt.date) -> list[Edition]:
+        """For each act, the latest edition we have read dated on or before `day`."""
+        latest: dict[str, Edition] = {}
+        for edition in sorted(self.editions.values(), key=lambda e: e.date):
+            if edition.date <= day:
+                latest[edition.act] = edition
+        return list(latest.values())
 
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None

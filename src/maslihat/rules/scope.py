@@ -38,6 +38,7 @@ class Scope:
                 "deputy": frozenset(Deputy.model_fields),
                 "maslihat": frozenset(Maslihat.model_fields),
                 "state": state_ids,
+                "events": frozenset(),
             }
         )
 

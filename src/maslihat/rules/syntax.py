@@ -195,6 +195,10 @@ class RunLength(Frozen):
 
     event: StrictStr
     where: Condition
+    among: Condition | None = Field(
+        default=None,
+        description="Only events meeting this count; the others neither extend nor break the run.",
+    )
 
 
 class FactDoc(Frozen):

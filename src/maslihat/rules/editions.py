@@ -1,0 +1,151 @@
+"""The editions of the law the rules were read from, and the checks that tie rules to them.
+
+`basis: read` is a claim about a text, so it is checked like any reference: every rule
+version's `source` names editions listed in rules/editions.yaml, and a version marked
+`read` must name an edition that holds the wording it encodes (provisions.yaml says,
+for each wording of each provision, which editions hold it). A wording older than the
+first edition of its act that we have read rests on that edition's `earlier` note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from maslihat.rules import documents as doc
+from maslihat.rules.compiler import Compiler, Site
+from maslihat.rules.ruleset import Edition, EditionNoteDef
+
+
+def compile_editions(k: Compiler) -> dict[str, Edition]:
+    """The editions, with their dates checked against each other."""
+    editions = {
+        e.id: Edition(
+            id=e.id,
+            act=e.act,
+            date=e.date,
+            amended_by=e.amended_by,
+            url=e.url,
+            url_kk=e.url_kk,
+            mirror=(e.mirror.repo, e.mirror.path, e.mirror.commit),
+            articles=tuple(e.articles),
+            notes=tuple(EditionNoteDef(n.act, n.says, tuple(n.provisions)) for n in e.notes),
+            earlier=e.earlier,
+        )
+        for e, _ in k.entries("editions")
+    }
+    for e, site in k.entries("editions"):
+        first = min((x for x in editions.values() if x.act == e.act), key=lambda x: x.date)
+        if e.earlier is not None and first.id != e.id:
+            k.problem(site.at("earlier"), f"only the earliest edition of {e.act} ({first.id}) "
+                      "may say what the text was before it")
+        for i, note in enumerate(e.notes):
+            k.provision_refs(note.provisions, site.at("notes", i, "provisions"))
+    return editions
+
+
+def check_provision_editions(k: Compiler, editions: dict[str, Edition]) -> None:
+    """Each wording of a provision is held by editions of its act dated in its period."""
+    for provision, site in k.entries("provisions"):
+        holders: dict[str, int] = {}
+        for v, version in enumerate(provision.versions):
+            for i, ref in enumerate(version.editions):
+                where = site.at("versions", v, "editions", i)
+                edition = _known(k, ref, where, editions)
+                if edition is None:
+                    continue
+                if edition.act != provision.act:
+                    k.problem(where, f"edition {ref} is of {edition.act}, not {provision.act}")
+                elif not _shows(edition, version, provision.id):
+                    k.problem(where, _outside(edition, version))
+                if ref in holders:
+                    k.problem(where, f"edition {ref} already holds wording {holders[ref]} "
+                              f"of {provision.id}")
+                holders[ref] = v
+
+
+def check_sources(k: Compiler, editions: dict[str, Edition]) -> None:
+    """Every cited version's sources exist; `read` versions' sources hold their wording."""
+    provisions = {p.id: p for p, _ in k.entries("provisions")}
+    for finding, site in k.entries("findings"):
+        if finding.source is not None:
+            _known(k, finding.source, site.at("source"), editions)
+    for version, site in k.cited:
+        sources = [e for i, ref in enumerate(version.source)
+                   if (e := _known(k, ref, site.at("source", i), editions))]
+        if len(sources) != len(version.source):
+            continue
+        _rests_on_earlier(k, version, sources, editions, site)
+        if version.basis != "read":
+            continue
+        for i, edition in enumerate(sources):
+            if version.valid_to is not None and edition.date > version.valid_to:
+                k.problem(site.at("source", i), f"edition {edition.id} is dated {edition.date}, "
+                          f"after this version ends ({version.valid_to}): it cannot be where "
+                          "the wording was read")
+        for j, pid in enumerate(version.provisions):
+            provision = provisions.get(pid)
+            if provision is None:
+                continue  # reported by provision_refs
+            of_act = [e for e in sources if e.act == provision.act]
+            if not of_act:
+                k.problem(site.at("provisions", j), f"basis read, but no source is an edition of "
+                          f"{provision.act} (for {pid})")
+            elif not any(_holds(provision, e, version) for e in of_act):
+                named = ", ".join(e.id for e in of_act)
+                k.problem(site.at("provisions", j), f"basis read, but {named} does not hold "
+                          f"the wording of {pid} in force from {version.valid_from}")
+
+
+def _holds(provision: doc.ProvisionDoc, edition: Edition, version: doc.Dated) -> bool:
+    """Whether `edition` holds a wording of `provision` in force during `version`."""
+    return any(
+        edition.id in pv.editions and _overlap(pv, version) for pv in provision.versions
+    )
+
+
+def _rests_on_earlier(
+    k: Compiler,
+    version: doc.Cited,
+    sources: Sequence[Edition],
+    editions: dict[str, Edition],
+    site: Site,
+) -> None:
+    """A version older than its act's first edition needs that edition's `earlier` note."""
+    for i, edition in enumerate(sources):
+        first = min((e for e in editions.values() if e.act == edition.act), key=lambda e: e.date)
+        if version.valid_from < first.date and first.earlier is None:
+            k.problem(site.at("source", i), f"in force from {version.valid_from}, before the "
+                      f"first edition of {edition.act} we have ({first.id}), which has no "
+                      "`earlier` note to rest on")
+
+
+def _known(k: Compiler, ref: str, site: Site, editions: dict[str, Edition]) -> Edition | None:
+    edition = editions.get(ref)
+    if edition is None:
+        k.problem(site, f"unknown edition {ref!r}; rules/editions.yaml lists: "
+                  f"{', '.join(sorted(editions))}")
+    return edition
+
+
+def _shows(edition: Edition, period: doc.Dated, *provisions: str) -> bool:
+    """Whether the edition is dated in the period, or shows it ahead of its day."""
+    if period.valid_to is not None and edition.date > period.valid_to:
+        return False
+    return period.valid_from <= edition.date or bool(edition.ahead & set(provisions))
+
+
+def _overlap(a: doc.Dated, b: doc.Dated) -> bool:
+    end_a, end_b = a.valid_to or dt.date.max, b.valid_to or dt.date.max
+    return a.valid_from <= end_b and b.valid_from <= end_a
+
+
+def _outside(edition: Edition, period: doc.Dated) -> str:
+    until = period.valid_to or "on"
+    return (f"edition {edition.id} is dated {edition.date}, outside {period.valid_from} to "
+            f"{until}, and has no entry-into-force note showing that wording ahead of its day")
+
+
+def edition_label(edition: Edition) -> str:
+    """`Law 148-II, edition of 2014-11-07`."""
+    return f"{edition.act}, edition of {edition.date.isoformat()}"
