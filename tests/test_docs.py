@@ -92,7 +92,7 @@ ATYRAU = {
 }
 DEPUTY = {"name": "A. Deputy", "born": "1985-03-14", "citizenship": "KZ", "residence": "231010000"}
 CITED = {"valid_from": "2001-01-23", "citation": "docs", "text": "x", "basis": "inferred"}
-CITED |= {"source": "docs", "provisions": ["l148-20-2"]}
+CITED |= {"source": "l148-2007-07-27", "provisions": ["l148-20-2"]}
 
 
 @dataclass(frozen=True)

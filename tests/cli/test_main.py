@@ -67,10 +67,12 @@ def test_json_output_matches_the_published_schema(case_file: Path) -> None:
 def test_explain_adds_the_trace(case_file: Path) -> None:
     """`--explain` shows each rule applied with its citation, in text and in JSON."""
     code, out, _ = invoke("evaluate", case_file, "--as-of", "2022-06-01", "--explain")
-    assert code == 0 and "Trace:" in out and "session_decision@2001-01-23.vote" in out
+    assert code == 0 and "Trace:" in out and "session_decision@2021-07-11.vote" in out
+    assert "text: https://zan.gov.kz/client/#!/doc/7966/rus/27.06.2022" in out
     code, out, _ = invoke("evaluate", case_file, "--as-of", "2022-06-01", "--explain", "--json")
     trace = json.loads(out)["trace"]
     assert any(entry["citation"] == "Law 148-II, art. 20(4)" for entry in trace)
+    assert all(entry["citation_url"] for entry in trace if entry["citation"])
 
 
 def test_as_of_changes_the_answer(case_file: Path) -> None:

@@ -16,7 +16,7 @@ provisions:
     act: Hypothetical Law 1-X
     article: "1"
     text: A deputy appointed a prosecutor loses the mandate (made up for this test).
-    versions: [{valid_from: 2020-01-01, basis: inferred, source: invented for this test}]
+    versions: [{valid_from: 2020-01-01, basis: inferred, note: invented for this test}]
 grounds:
   - id: prosecutor_appointment
     number: 11
@@ -25,7 +25,7 @@ grounds:
       - valid_from: 2020-01-01
         citation: Hypothetical Law 1-X, art. 1
         basis: inferred
-        source: invented for this test
+        source: l148-2026-07-14
         provisions: [hypothetical-1]
         text: A deputy appointed a prosecutor loses the mandate (a made-up provision).
         procedure: session_decision
@@ -42,7 +42,7 @@ PROSECUTOR = """\
         valid_from: 2020-01-01
         citation: Hypothetical Law 1-X, art. 1
         basis: inferred
-        source: invented for this test
+        source: l148-2026-07-14
         provisions: [hypothetical-1]
         text: A made-up category for this test.
 """

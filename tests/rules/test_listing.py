@@ -31,15 +31,21 @@ def test_every_version_has_provenance(rules: maslihat.RuleSet) -> None:
     """Every rule version says where its text comes from and how sure we are of it."""
     for info in all_versions(rules):
         assert info.basis in {"read", "reported", "inferred"}, info.id
-        assert info.source, info.id
+        assert info.sources, info.id
+        assert info.url and info.url.startswith("https://zan.gov.kz/"), info.id
         assert info.citation, info.id
 
 
 def test_history_lists_versions_in_order(rules: maslihat.RuleSet) -> None:
     """`history` gives every version of a rule, oldest first."""
-    versions = history(rules, "party_membership_ended")
-    assert [str(v.valid_from) for v in versions] == ["2018-06-29", "2023-01-01"]
-    assert versions[0].valid_to == dt.date(2022, 12, 31)
+    versions = history(rules, "session_decision")
+    assert [str(v.valid_from) for v in versions] == [
+        "2001-01-23",
+        "2019-01-01",
+        "2021-07-11",
+        "2023-01-01",
+    ]
+    assert versions[0].valid_to == dt.date(2018, 12, 31)
     assert history(rules, "no_such_rule") == []
 
 
@@ -64,5 +70,5 @@ def test_interpretations_page_is_current(rules: maslihat.RuleSet) -> None:
     assert page == interpretations_markdown(rules), (
         "stale: run `maslihat rules --interpretations > docs/interpretations.md`"
     )
-    for needed in ("29 February", "ended on the check date", "day of the session decision"):
+    for needed in ("29 February", "not on standing", "day of the session decision", "window"):
         assert needed in page

@@ -136,7 +136,7 @@ checks:
       - valid_from: 2021-01-01
         citation: test
         basis: inferred
-        source: test
+        source: l148-2007-07-27
         provisions: [l148-5-eligibility]
         text: Born on or before 10 January 2001.
         condition: {fact: deputy.born, le: 2001-01-10}

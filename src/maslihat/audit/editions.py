@@ -122,36 +122,41 @@ def _cell_gaps(row: EditionRow, provisions: Mapping[str, ProvisionDoc]) -> Itera
 
 def _boundary_gaps(
     before: EditionRow, after: EditionRow, versions: RuleVersions
-) -> list[EditionGap]:
+) -> Iterator[EditionGap]:
     """Where the wording changes between two editions, each rule encoding it must too.
 
     A rule is held to this when its version in force on either day encodes the
-    provision: a rule that encodes it on neither day has nothing to follow.
+    provision; one that encodes it on neither day (or is in force on neither) has
+    nothing to follow. With one version on both days, "either" is that version.
     """
-    gaps = []
     for old, new in zip(before.cells, after.cells, strict=True):
-        if old.wording == new.wording or "not_read" in (old.status, new.status):
+        if not wording_changes(old, new):
             continue
         for (kind, rule), infos in versions.items():
-            first, second = _at(infos, old.day), _at(infos, new.day)
-            encodes = any(v is not None and old.provision in v.provisions for v in (first, second))
-            if encodes and first == second:
-                assert first is not None
-                gaps.append(
-                    EditionGap(
-                        kind="no_boundary",
-                        edition=after.edition,
-                        provision=old.provision,
-                        earlier=before.edition,
-                        rule=f"{kind} {rule}",
-                        detail=(
-                            f"the wording changes between {before.edition} ({old.day}) and "
-                            f"{after.edition} ({new.day}), but {kind} {rule} has one version "
-                            f"on both days ({_key(first)})"
-                        ),
-                    )
+            version = _at(infos, old.day)
+            if version is None or version != _at(infos, new.day):
+                continue
+            if old.provision in version.provisions:
+                yield EditionGap(
+                    kind="no_boundary",
+                    edition=after.edition,
+                    provision=old.provision,
+                    earlier=before.edition,
+                    rule=f"{kind} {rule}",
+                    detail=(
+                        f"the wording changes between {before.edition} ({old.day}) and "
+                        f"{after.edition} ({new.day}), but {kind} {rule} has one version "
+                        f"on both days ({_key(version)})"
+                    ),
                 )
-    return gaps
+
+
+def wording_changes(old: EditionCell, new: EditionCell) -> bool:
+    """Whether a provision's wording differs between two editions (another, or none).
+
+    A cell of an article not read says nothing of the wording, so it changes nothing.
+    """
+    return old.wording != new.wording and "not_read" not in (old.status, new.status)
 
 
 def _in_force(versions: RuleVersions, day: dt.date) -> Iterator[RuleVersionInfo]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from itertools import groupby
 
+from maslihat.audit.editions import wording_changes
 from maslihat.audit.model import AuditReport, CellStatus, EditionCell, EditionRow
 from maslihat.audit.report import shortfalls
 
@@ -25,6 +26,7 @@ LEGEND = (
     "! in force by the rules, but not in the edition (gap); "
     "? its article was not read in this edition; "
     "– not in force and not held; "
+    "+ another wording than in the edition before, so each rule encoding it has a new version; "
     "* the edition shows the wording (or its end) ahead of its day, which is the day looked at."
 )
 
@@ -159,21 +161,23 @@ def _edition_grids(report: AuditReport) -> list[tuple[str, list[str], Grid]]:
     for act, group in groupby(report.editions.rows, key=lambda row: row.act):
         rows = list(group)
         header = ["provision", *(row.date.isoformat() for row in rows)]
+        pairs = list(zip([None, *rows], rows, strict=False))
         grid = [
             [(f"{pid} ({labels.get(pid, pid).removeprefix(act + ', ')})", "")]
-            + [_mark(row, row.cells[i]) for row in rows]
+            + [_mark(row, row.cells[i], prev.cells[i] if prev else None) for prev, row in pairs]
             for i, pid in enumerate(cell.provision for cell in rows[0].cells)
         ]
         grids.append((act, header, grid))
     return grids
 
 
-def _mark(row: EditionRow, cell: EditionCell) -> tuple[str, str]:
+def _mark(row: EditionRow, cell: EditionCell, before: EditionCell | None) -> tuple[str, str]:
+    changed = "+" if before is not None and wording_changes(before, cell) else ""
     ahead = "*" if cell.day > row.date else ""
     note = f"{row.edition}, {cell.provision}: {cell.status.replace('_', ' ')} on {cell.day}"
     if cell.rules:
         note += " by " + ", ".join(cell.rules)
-    return SYMBOLS[cell.status] + ahead, note
+    return SYMBOLS[cell.status] + changed + ahead, note
 
 
 def _edition_gaps(report: AuditReport) -> list[str]:

@@ -22,6 +22,7 @@ from maslihat.engine.evaluate import evaluate as evaluate_case
 from maslihat.engine.evaluate import timeline as case_timeline
 from maslihat.engine.evaluate import today
 from maslihat.errors import EvaluationError, InputError
+from maslihat.rules.lawpage import law_markdown
 from maslihat.rules.listing import history, in_force, interpretations_markdown
 from maslihat.rules.loader import RULE_SUFFIXES, load_rules
 from maslihat.rules.ruleset import RuleSet
@@ -186,16 +187,21 @@ def schema(name: str) -> None:
 @common_options
 @click.option("--history", "rule_id", metavar="ID", help="Every version of one rule, over time.")
 @click.option("--interpretations", is_flag=True, help="Print docs/interpretations.md (Markdown).")
+@click.option("--law", is_flag=True, help="Print docs/law.md: the law edition by edition (Markdown).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def rules_command(
     as_of: dt.date | None,
     rules_dir: Path | None,
     rule_id: str | None,
     interpretations: bool,
+    law: bool,
     as_json: bool,
 ) -> None:
     """List the rules in force on --as-of (default today), with citation and provenance."""
     rules = rules_from(rules_dir)
+    if law:
+        click.echo(law_markdown(rules), nl=False)
+        return
     if interpretations:
         click.echo(interpretations_markdown(rules), nl=False)
         return

@@ -20,6 +20,7 @@ from maslihat.rules import conditions as c
 from maslihat.rules import documents as doc
 from maslihat.rules import syntax as s
 from maslihat.rules.ruleset import (
+    EntryWindow,
     FindingDef,
     Version,
     Versioned,
@@ -130,7 +131,7 @@ class Compiler:
             sources=tuple(cited.source),
             provisions=tuple(cited.provisions),
             url=self.urls.get(cited.source[0]),
-            window=(window.earliest, window.latest) if window else None,
+            window=EntryWindow(window.earliest, window.latest, window.reason) if window else None,
         )
 
     def condition(

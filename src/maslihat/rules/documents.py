@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, StrictBool, StrictStr, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    StrictBool,
+    StrictStr,
+    WithJsonSchema,
+    model_validator,
+)
 
 from maslihat.model.common import Frozen, IsoDate
 from maslihat.rules.syntax import Condition, FactDoc, FactPath
@@ -26,8 +33,20 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
+_EDITION_ID_SCHEMA = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
 EditionRefs = Annotated[
-    list[EditionId], BeforeValidator(_one_or_many), Field(min_length=1)
+    list[EditionId],
+    BeforeValidator(_one_or_many),
+    Field(min_length=1),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _EDITION_ID_SCHEMA,
+                {"type": "array", "items": _EDITION_ID_SCHEMA, "minItems": 1},
+            ],
+            "description": "An edition id from rules/editions.yaml, or a list of them.",
+        }
+    ),
 ]
 
 

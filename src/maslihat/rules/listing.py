@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from pydantic import Field
+
 from maslihat.model.common import Frozen
 from maslihat.rules.ruleset import RuleSet, Version
 
@@ -29,7 +31,10 @@ class RuleVersionInfo(Frozen):
     basis: str
     sources: tuple[str, ...]
     url: str | None
-    window: tuple[dt.date, dt.date] | None = None
+    window: tuple[dt.date, dt.date] | None = Field(
+        default=None, description="When valid_from is a day chosen in this window (inferred)."
+    )
+    window_reason: str | None = None
     text: str
     interpretation: str | None
     provisions: tuple[str, ...]
@@ -46,7 +51,8 @@ def _info(kind: Kind, rule_id: str, title: str | None, version: Version[Any]) ->
         basis=version.basis,
         sources=version.sources,
         url=version.url,
-        window=version.window,
+        window=(version.window.earliest, version.window.latest) if version.window else None,
+        window_reason=" ".join(version.window.reason.split()) if version.window else None,
         text=" ".join(version.text.split()),
         interpretation=" ".join(version.interpretation.split()) if version.interpretation else None,
         provisions=version.provisions,
@@ -113,6 +119,7 @@ def interpretations_markdown(rules: RuleSet) -> str:
         "list_item": "Lists",
         "transition": "Lifecycle",
     }
+    lines += _window_lines(rules)
     current = None
     for info in all_versions(rules):
         if not info.interpretation:
@@ -129,3 +136,29 @@ def interpretations_markdown(rules: RuleSet) -> str:
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _window_lines(rules: RuleSet) -> list[str]:
+    """Days of entry into force chosen inside a window, where the texts give no day."""
+    lines = [
+        "## Days chosen in a window",
+        "",
+        "Where our texts do not give the day an amendment entered into force, the rule states",
+        "the window of possible days, takes a day in it (inferred) and is tested on both sides",
+        "outside the window, never inside it.",
+        "",
+    ]
+    windows: dict[tuple[dt.date, dt.date, dt.date], list[RuleVersionInfo]] = {}
+    for info in all_versions(rules):
+        if info.window is not None:
+            windows.setdefault((info.valid_from, *info.window), []).append(info)
+    for (chosen, earliest, latest), infos in sorted(windows.items()):
+        reasons = list(dict.fromkeys(i.window_reason for i in infos if i.window_reason))
+        names = ", ".join(sorted({f"`{i.id}`" for i in infos}))
+        lines += [
+            f"### {chosen}, chosen in {earliest} to {latest}",
+            "",
+            " ".join(reasons) + f" Rules: {names}.",
+            "",
+        ]
+    return lines

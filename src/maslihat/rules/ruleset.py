@@ -33,6 +33,15 @@ class Cite:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryWindow:
+    """The days on which a version may have entered into force; its `valid_from` is chosen."""
+
+    earliest: dt.date
+    latest: dt.date
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class EditionNoteDef:
     """An entry-into-force note of an edition's footnotes."""
 
@@ -77,7 +86,7 @@ class Version(Generic[T]):
     sources: tuple[str, ...] = ()
     provisions: tuple[str, ...] = ()
     url: str | None = None
-    window: tuple[dt.date, dt.date] | None = None
+    window: EntryWindow | None = None
 
     @property
     def cite(self) -> Cite:
