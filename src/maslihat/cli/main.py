@@ -187,7 +187,9 @@ def schema(name: str) -> None:
 @common_options
 @click.option("--history", "rule_id", metavar="ID", help="Every version of one rule, over time.")
 @click.option("--interpretations", is_flag=True, help="Print docs/interpretations.md (Markdown).")
-@click.option("--law", is_flag=True, help="Print docs/law.md: the law edition by edition (Markdown).")
+@click.option(
+    "--law", is_flag=True, help="Print docs/law.md: the law edition by edition (Markdown)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def rules_command(
     as_of: dt.date | None,

@@ -81,7 +81,7 @@ class Run:
     def takes_effect(
         self, day: dt.date, event: int | None, what: str, action: Callable[[], None]
     ) -> None:
-        """Put on the agenda something that happens on `day` by itself (before that day's events)."""
+        """Schedule something that happens on `day` by itself, before that day's events."""
         self.schedule(day, _TAKES_EFFECT, event, what, action)
 
     def finding(
@@ -167,8 +167,9 @@ class Run:
         name = transition.body.transition if transition else IN_MANDATE_PROBE
         if not self.chart.allows(name):
             if self.began is None and self.triggers(index, event, later_only=True):
-                self.ledger.note("lifecycle", day, "before the mandate: judged when it takes effect",
-                                 event=index)
+                self.ledger.note(
+                    "lifecycle", day, "before the mandate: judged when it takes effect", event=index
+                )
                 return
             self.reject(index, event, day)
             return

@@ -37,8 +37,11 @@ def compile_editions(k: Compiler) -> dict[str, Edition]:
     for e, site in k.entries("editions"):
         first = min((x for x in editions.values() if x.act == e.act), key=lambda x: x.date)
         if e.earlier is not None and first.id != e.id:
-            k.problem(site.at("earlier"), f"only the earliest edition of {e.act} ({first.id}) "
-                      "may say what the text was before it")
+            k.problem(
+                site.at("earlier"),
+                f"only the earliest edition of {e.act} ({first.id}) "
+                "may say what the text was before it",
+            )
         for i, note in enumerate(e.notes):
             k.provision_refs(note.provisions, site.at("notes", i, "provisions"))
     return editions
@@ -59,8 +62,10 @@ def check_provision_editions(k: Compiler, editions: dict[str, Edition]) -> None:
                 elif not _shows(edition, version, provision.id):
                     k.problem(where, _outside(edition, version))
                 if ref in holders:
-                    k.problem(where, f"edition {ref} already holds wording {holders[ref]} "
-                              f"of {provision.id}")
+                    k.problem(
+                        where,
+                        f"edition {ref} already holds wording {holders[ref]} of {provision.id}",
+                    )
                 holders[ref] = v
 
 
@@ -71,8 +76,11 @@ def check_sources(k: Compiler, editions: dict[str, Edition]) -> None:
         if finding.source is not None:
             _known(k, finding.source, site.at("source"), editions)
     for version, site in k.cited:
-        sources = [e for i, ref in enumerate(version.source)
-                   if (e := _known(k, ref, site.at("source", i), editions))]
+        sources = [
+            e
+            for i, ref in enumerate(version.source)
+            if (e := _known(k, ref, site.at("source", i), editions))
+        ]
         if len(sources) != len(version.source):
             continue
         _rests_on_earlier(k, version, sources, editions, site)
@@ -80,28 +88,34 @@ def check_sources(k: Compiler, editions: dict[str, Edition]) -> None:
             continue
         for i, edition in enumerate(sources):
             if version.valid_to is not None and edition.date > version.valid_to:
-                k.problem(site.at("source", i), f"edition {edition.id} is dated {edition.date}, "
-                          f"after this version ends ({version.valid_to}): it cannot be where "
-                          "the wording was read")
+                k.problem(
+                    site.at("source", i),
+                    f"edition {edition.id} is dated {edition.date}, "
+                    f"after this version ends ({version.valid_to}): it cannot be where "
+                    "the wording was read",
+                )
         for j, pid in enumerate(version.provisions):
             provision = provisions.get(pid)
             if provision is None:
                 continue  # reported by provision_refs
             of_act = [e for e in sources if e.act == provision.act]
             if not of_act:
-                k.problem(site.at("provisions", j), f"basis read, but no source is an edition of "
-                          f"{provision.act} (for {pid})")
+                k.problem(
+                    site.at("provisions", j),
+                    f"basis read, but no source is an edition of {provision.act} (for {pid})",
+                )
             elif not any(_holds(provision, e, version) for e in of_act):
                 named = ", ".join(e.id for e in of_act)
-                k.problem(site.at("provisions", j), f"basis read, but {named} does not hold "
-                          f"the wording of {pid} in force from {version.valid_from}")
+                k.problem(
+                    site.at("provisions", j),
+                    f"basis read, but {named} does not hold "
+                    f"the wording of {pid} in force from {version.valid_from}",
+                )
 
 
 def _holds(provision: doc.ProvisionDoc, edition: Edition, version: doc.Dated) -> bool:
     """Whether `edition` holds a wording of `provision` in force during `version`."""
-    return any(
-        edition.id in pv.editions and _overlap(pv, version) for pv in provision.versions
-    )
+    return any(edition.id in pv.editions and _overlap(pv, version) for pv in provision.versions)
 
 
 def _rests_on_earlier(
@@ -115,16 +129,21 @@ def _rests_on_earlier(
     for i, edition in enumerate(sources):
         first = min((e for e in editions.values() if e.act == edition.act), key=lambda e: e.date)
         if version.valid_from < first.date and first.earlier is None:
-            k.problem(site.at("source", i), f"in force from {version.valid_from}, before the "
-                      f"first edition of {edition.act} we have ({first.id}), which has no "
-                      "`earlier` note to rest on")
+            k.problem(
+                site.at("source", i),
+                f"in force from {version.valid_from}, before the "
+                f"first edition of {edition.act} we have ({first.id}), which has no "
+                "`earlier` note to rest on",
+            )
 
 
 def _known(k: Compiler, ref: str, site: Site, editions: dict[str, Edition]) -> Edition | None:
     edition = editions.get(ref)
     if edition is None:
-        k.problem(site, f"unknown edition {ref!r}; rules/editions.yaml lists: "
-                  f"{', '.join(sorted(editions))}")
+        k.problem(
+            site,
+            f"unknown edition {ref!r}; rules/editions.yaml lists: {', '.join(sorted(editions))}",
+        )
     return edition
 
 
@@ -142,8 +161,10 @@ def _overlap(a: doc.Dated, b: doc.Dated) -> bool:
 
 def _outside(edition: Edition, period: doc.Dated) -> str:
     until = period.valid_to or "on"
-    return (f"edition {edition.id} is dated {edition.date}, outside {period.valid_from} to "
-            f"{until}, and has no entry-into-force note showing that wording ahead of its day")
+    return (
+        f"edition {edition.id} is dated {edition.date}, outside {period.valid_from} to "
+        f"{until}, and has no entry-into-force note showing that wording ahead of its day"
+    )
 
 
 def edition_label(edition: Edition) -> str:

@@ -58,9 +58,12 @@ def _ordered(editions: Iterable[Edition]) -> list[Edition]:
 
 
 def _editions_table(editions: Iterable[Edition]) -> list[str]:
-    rows = ["| Edition | Produced by | Articles read | Official text | Read at |", "|---|---|---|---|---|"]
+    rows = [
+        "| Edition | Produced by | Articles read | Official text | Read at |",
+        "|---|---|---|---|---|",
+    ]
     for e in _ordered(editions):
-        repo, path, commit = e.mirror
+        repo, _path, commit = e.mirror
         rows.append(
             f"| `{e.id}` ({edition_label(e)}) | {e.amended_by} | {', '.join(e.articles)} "
             f"| [zan.gov.kz]({e.url}) | {repo} `{commit[:8]}` |"
@@ -78,7 +81,9 @@ def _encoding(infos: list[RuleVersionInfo], pid: str, pv: ProvisionVersion) -> l
     return [
         f"`{i.id}@{i.valid_from}`"
         for i in infos
-        if pid in i.provisions and i.valid_from <= end and (i.valid_to or dt.date.max) >= pv.valid_from
+        if pid in i.provisions
+        and i.valid_from <= end
+        and (i.valid_to or dt.date.max) >= pv.valid_from
     ]
 
 
@@ -106,8 +111,10 @@ def _edition_section(rules: RuleSet, e: Edition, infos: list[RuleVersionInfo]) -
     lines = [f"### {edition_label(e)}", "", f"{e.amended_by}. [Official text]({e.url})."]
     if e.url_kk:
         lines[-1] += f" [Kazakh text]({e.url_kk})."
-    lines += [f"- Entry into force, as the footnotes say: {_one_line(n.act)}: «{_one_line(n.says)}»"
-              for n in e.notes]
+    lines += [
+        f"- Entry into force, as the footnotes say: {_one_line(n.act)}: «{_one_line(n.says)}»"
+        for n in e.notes
+    ]
     if e.earlier:
         lines.append(f"- Before this edition: {_one_line(e.earlier)}")
     lines += ["", "| Provision | Wording | Rules in force then |", "|---|---|---|"]
@@ -130,8 +137,10 @@ def _edition_section(rules: RuleSet, e: Edition, infos: list[RuleVersionInfo]) -
 
 
 def _label(p: ProvisionDoc) -> str:
-    return f"`{p.id}` art. {p.article}" + (f"({p.paragraph})" if p.paragraph else "") + (
-        f"({p.subparagraph})" if p.subparagraph else ""
+    return (
+        f"`{p.id}` art. {p.article}"
+        + (f"({p.paragraph})" if p.paragraph else "")
+        + (f"({p.subparagraph})" if p.subparagraph else "")
     )
 
 
