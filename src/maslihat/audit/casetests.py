@@ -54,6 +54,9 @@ class FindingExpect(Frozen):
     severity: Severity | None = None
     date: IsoDate | None = None
     until: IsoDate | None = None
+    citation: str | None = Field(
+        default=None, description="The provision the finding cites, when the version matters."
+    )
 
 
 NextStepText = Annotated[str, Field(pattern=r"^[a-z_]+:[a-z_]+:[a-z_]+$")]

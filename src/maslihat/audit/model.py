@@ -83,7 +83,7 @@ class MutantOutcome(Frozen):
     operator: str
     where: str
     description: str
-    status: Literal["killed", "survived", "stillborn", "equivalent"]
+    status: Literal["killed", "survived", "stillborn", "equivalent", "in_window"]
     killed_by: str | None = None
     reason: str | None = Field(default=None, description="Why a reviewed mutant is equivalent.")
 
@@ -199,6 +199,7 @@ class Summary(Frozen):
     survived: int | None = None
     stillborn: int | None = None
     equivalent: int | None = None
+    in_window: int | None = None
 
 
 class AuditReport(Frozen):

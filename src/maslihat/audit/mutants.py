@@ -6,6 +6,11 @@ procedure switched, a condition negated. The mutant goes through the real loader
 (one it rejects is "stillborn", not counted) and then through the case tests; a
 mutant no test fails on "survived": the suite would not notice that mistake.
 
+A date moved to another day inside the version's own `window` (the days on which the
+texts leave its entry into force open) is "in_window": the rule says the day is not
+known there, case tests sit outside windows, so no test can or should tell such a
+mutant apart. It is reported, not run.
+
 Dates of first versions on or before the rule set's epoch (the day the law it
 encodes begins) are not moved: cases before the law are out of scope.
 """
@@ -33,7 +38,7 @@ from maslihat.rules.syntax import COMPARATORS, MEMBERSHIP, OPERATORS
 from maslihat.source import Document
 from maslihat.source.document import Loc, format_loc
 
-Status = Literal["killed", "survived", "stillborn", "equivalent"]
+Status = Literal["killed", "survived", "stillborn", "equivalent", "in_window"]
 SWAPS = {"gt": "ge", "ge": "gt", "lt": "le", "le": "lt"}
 OPERATOR_KEYS = frozenset(OPERATORS)
 SECTIONS_WITHOUT_EFFECT = frozenset({"provisions", "about"})
@@ -52,6 +57,7 @@ class Mutant:
     description: str
     data: Any
     rule: str
+    in_window: bool = False
 
 
 def _rule_of(loc: Loc, data: Any) -> str:
@@ -150,7 +156,25 @@ def _date_moves(data: Any, epoch: dt.date) -> Iterator[tuple[str, Loc, str, Any]
                             days=delta
                         )
                         versions[neighbour] = dict(node[neighbour], **{other: shifted.isoformat()})
-                    yield "move_date", (*loc,), f"{key} {text} moved {delta:+d} day", versions
+                    operator = (
+                        "move_date_in_window"
+                        if _inside_window(node, index, key, delta)
+                        else "move_date"
+                    )
+                    yield operator, (*loc,), f"{key} {text} moved {delta:+d} day", versions
+
+
+def _inside_window(versions: list[Any], index: int, key: str, delta: int) -> bool:
+    """Whether a boundary moved by `delta` stays in the window of the version it starts."""
+    starts = index if key == "valid_from" else index + 1
+    if not 0 <= starts < len(versions) or not isinstance(versions[starts], dict):
+        return False
+    window = versions[starts].get("window")
+    if not isinstance(window, dict):
+        return False
+    first = dt.date.fromisoformat(str(versions[starts]["valid_from"])) + dt.timedelta(days=delta)
+    earliest, latest = (dt.date.fromisoformat(str(window.get(k))) for k in ("earliest", "latest"))
+    return earliest <= first <= latest
 
 
 def _procedure_switches(data: Any) -> Iterator[tuple[str, Loc, str, Any]]:
@@ -182,6 +206,7 @@ def generate(files: Sequence[tuple[Document, RuleFile]], epoch: dt.date) -> list
                     description=description,
                     data=_replace(document.data, loc, value),
                     rule=_rule_of(loc, document.data),
+                    in_window=operator == "move_date_in_window",
                 )
             )
     return mutants
@@ -235,7 +260,9 @@ def run_mutants(
         key = signature(files, mutant)
         status: Status = "equivalent"
         killer: str | None = None
-        if key not in reviewed:
+        if mutant.in_window:
+            status = "in_window"
+        elif key not in reviewed:
             rules = compile_mutant(files, mutant)
             status, killer = (
                 ("stillborn", None) if rules is None else _hunt(rules, pairs, mutant, suite)

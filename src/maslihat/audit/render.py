@@ -58,6 +58,7 @@ def _summary_rows(report: AuditReport) -> list[tuple[str, str]]:
                 "mutants",
                 f"{s.killed} of {s.mutants} killed, {s.survived} survived, "
                 f"{s.equivalent} reviewed as equivalent, "
+                f"{s.in_window} inside a stated window, "
                 f"{s.stillborn} stillborn (rejected by the loader)",
             )
         )

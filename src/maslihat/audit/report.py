@@ -88,6 +88,7 @@ def _summary(
         survived=sum(m.status == "survived" for m in mutants) if mutants is not None else None,
         stillborn=sum(m.status == "stillborn" for m in mutants) if mutants is not None else None,
         equivalent=sum(m.status == "equivalent" for m in mutants) if mutants is not None else None,
+        in_window=sum(m.status == "in_window" for m in mutants) if mutants is not None else None,
     )
 
 

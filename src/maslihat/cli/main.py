@@ -23,7 +23,7 @@ from maslihat.engine.evaluate import timeline as case_timeline
 from maslihat.engine.evaluate import today
 from maslihat.errors import EvaluationError, InputError
 from maslihat.rules.lawpage import law_markdown
-from maslihat.rules.listing import history, in_force, interpretations_markdown
+from maslihat.rules.listing import editions_in_force, history, in_force, interpretations_markdown
 from maslihat.rules.loader import RULE_SUFFIXES, load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.schemas import MODELS as SCHEMAS
@@ -222,5 +222,5 @@ def rules_command(
     else:
         day = as_of or today()
         title = f"History of {rule_id}" if rule_id else f"Rules in force on {day}"
-        editions = () if rule_id else rules.editions_on(day)
+        editions = () if rule_id else editions_in_force(rules, day)
         click.echo(rules_text(title, listed, rules.fingerprint, editions))

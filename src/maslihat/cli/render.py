@@ -10,9 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from maslihat.engine.records import TimelineEntry
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
-from maslihat.rules.editions import edition_label
-from maslihat.rules.listing import RuleVersionInfo
-from maslihat.rules.ruleset import Edition
+from maslihat.rules.listing import EditionInForce, RuleVersionInfo
 
 
 def _period(start: object, end: object) -> str:
@@ -108,7 +106,7 @@ def rules_text(
     title: str,
     listed: list[RuleVersionInfo],
     fingerprint: str,
-    editions: Sequence[Edition] = (),
+    editions: Sequence[EditionInForce] = (),
 ) -> str:
     """A table of rule versions: kind, id, period, provenance, citation.
 
@@ -117,7 +115,11 @@ def rules_text(
     lines = [f"{title} ({len(listed)} rule versions; rules {fingerprint[:19]}…)"]
     if editions:
         lines.append("Editions in force (the latest we have read of each act):")
-        lines += [f"  {edition_label(e)} ({e.amended_by}): {e.url}" for e in editions]
+        for e in editions:
+            label = f"{e.act}, edition of {e.date}"
+            if e.standing == "earliest_read":
+                label += " (the day is older than every edition read: the rules rest on this one)"
+            lines.append(f"  {label}: {e.url}")
         lines.append("Rule versions:")
     for info in listed:
         period = f"{info.valid_from} – {info.valid_to or ''}"

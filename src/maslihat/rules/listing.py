@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from maslihat.model.common import Frozen
-from maslihat.rules.ruleset import RuleSet, Version
+from maslihat.rules.ruleset import Edition, RuleSet, Version
 
 Kind = Literal["check", "ground", "procedure", "restriction", "list_item", "transition"]
 
@@ -77,6 +77,47 @@ def all_versions(rules: RuleSet) -> Iterator[RuleVersionInfo]:
             yield _info("list_item", f"{entry.id}.{item.rule}", None, item)
     for transitions in rules.lifecycle.transitions.values():
         yield from (_info("transition", t.rule, None, t) for t in transitions)
+
+
+class EditionInForce(Frozen):
+    """For one act, the edition we have read that stands for its text on a day."""
+
+    id: str
+    act: str
+    date: dt.date
+    amended_by: str
+    url: str
+    standing: Literal["latest", "earliest_read"] = Field(
+        description="latest: the latest edition read dated on or before the day; "
+        "earliest_read: the day is older than every edition read, and the rules rest on "
+        "this one (its `earlier` note says how)."
+    )
+    earlier: str | None = None
+
+
+def editions_in_force(rules: RuleSet, day: dt.date) -> list[EditionInForce]:
+    """For each act a rule in force on `day` was read from, the edition standing for it."""
+    cited = {rules.editions[s].act for info in in_force(rules, day) for s in info.sources}
+    by_act: dict[str, list[Edition]] = {}
+    for edition in sorted(rules.editions.values(), key=lambda e: e.date):
+        if edition.act in cited:
+            by_act.setdefault(edition.act, []).append(edition)
+    out = []
+    for editions in by_act.values():
+        dated = [e for e in editions if e.date <= day]
+        edition = dated[-1] if dated else editions[0]
+        out.append(
+            EditionInForce(
+                id=edition.id,
+                act=edition.act,
+                date=edition.date,
+                amended_by=edition.amended_by,
+                url=edition.url,
+                standing="latest" if dated else "earliest_read",
+                earlier=None if dated else " ".join((edition.earlier or "").split()) or None,
+            )
+        )
+    return out
 
 
 def in_force(rules: RuleSet, day: dt.date) -> list[RuleVersionInfo]:

@@ -333,14 +333,6 @@ class RuleSet:
     triggers: Mapping[str, tuple[Ground, ...]] = field(default_factory=dict)
     ground_events: frozenset[str] = frozenset()
 
-    def editions_on(self, day: dt.date) -> list[Edition]:
-        """For each act, the latest edition we have read dated on or before `day`."""
-        latest: dict[str, Edition] = {}
-        for edition in sorted(self.editions.values(), key=lambda e: e.date):
-            if edition.date <= day:
-                latest[edition.act] = edition
-        return list(latest.values())
-
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None
     ) -> Version[ProcedureBody] | None:

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from maslihat.model import Result
 from maslihat.model.common import Frozen
-from maslihat.rules.listing import RuleVersionInfo
+from maslihat.rules.listing import EditionInForce, RuleVersionInfo
 from maslihat.service.problems import ProblemDetails
 
 
@@ -30,6 +30,9 @@ class RulesInForce(Frozen):
 
     as_of: dt.date
     fingerprint: str
+    editions: tuple[EditionInForce, ...] = Field(
+        default=(), description="For each act, the edition whose text stands for it that day."
+    )
     rules: tuple[RuleVersionInfo, ...]
 
 

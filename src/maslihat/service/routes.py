@@ -27,7 +27,7 @@ from maslihat.audit.report import build_report
 from maslihat.engine.evaluate import evaluate, today
 from maslihat.model import Result
 from maslihat.model.common import IsoDate
-from maslihat.rules.listing import history, in_force
+from maslihat.rules.listing import editions_in_force, history, in_force
 from maslihat.rules.ruleset import RuleSet
 from maslihat.service.bodies import (
     JSON,
@@ -186,7 +186,10 @@ def rules_in_force(service: Current, as_of: AsOf = None) -> RulesInForce:
     """The rule versions in force on `as_of` (default: today), with citation and provenance."""
     day = as_of or today()
     listed = in_force(service.rules, day)
-    return RulesInForce(as_of=day, fingerprint=service.rules.fingerprint, rules=tuple(listed))
+    editions = tuple(editions_in_force(service.rules, day))
+    return RulesInForce(
+        as_of=day, fingerprint=service.rules.fingerprint, editions=editions, rules=tuple(listed)
+    )
 
 
 @router.get("/v1/rules/{rule_id}", tags=["rules"], responses=_problems(404, 422))
