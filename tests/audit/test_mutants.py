@@ -31,6 +31,7 @@ def test_every_operator_produces_mutants(files: list[tuple[Document, RuleFile]])
         "threshold",
         "drop_item",
         "move_date",
+        "move_date_in_window",
         "switch_procedure",
     }
     assert all(count > 0 for count in operators.values())
@@ -60,4 +61,14 @@ def test_reviewed_equivalents_are_not_run(files: list[tuple[Document, RuleFile]]
     reviewed = {signature(files, first): "reviewed in a test"}
     outcomes = run_mutants(files, [], SuiteRun(), EPOCH, reviewed)
     assert outcomes[0].status == "equivalent" and outcomes[0].reason == "reviewed in a test"
-    assert {o.status for o in outcomes[1:]} <= {"survived", "stillborn"}  # no tests: nothing killed
+    # no tests: nothing killed
+    assert {o.status for o in outcomes[1:]} <= {"survived", "stillborn", "in_window"}
+
+
+def test_a_date_moved_inside_its_window_is_not_run(files: list[tuple[Document, RuleFile]]) -> None:
+    """Ground 10's day moved within its window of entry into force is reported, not tried."""
+    outcomes = {o.signature: o for o in run_mutants(files, [], SuiteRun(), EPOCH)}
+    inside = outcomes["grounds-later.yaml grounds[0].versions: valid_from 2011-08-01 moved +1 day"]
+    outside = outcomes["grounds-later.yaml grounds[0].versions: valid_from 2011-08-01 moved -1 day"]
+    assert inside.status == "in_window" and inside.killed_by is None
+    assert outside.status == "stillborn"  # before the window's first day: the loader refuses it

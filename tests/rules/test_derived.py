@@ -8,7 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maslihat.rules.derived import anniversary, whole_years
+from maslihat.engine.situation import Situation
+from maslihat.model import EVENT_MODELS
+from maslihat.rules import conditions as c
+from maslihat.rules.derived import RunLength, anniversary, whole_years
+from maslihat.rules.ruleset import RuleSet
 
 D = dt.date
 
@@ -41,3 +45,22 @@ def test_anniversary_is_exactly_n_years(born: dt.date, years: int) -> None:
     assert whole_years(born, day, "feb28") == years
     if years:
         assert whole_years(born, day - dt.timedelta(days=1), "feb28") == years - 1
+
+
+def test_a_run_can_pass_over_events_it_does_not_count(rules: RuleSet) -> None:
+    """With `among`, meetings of bodies neither extend nor break a run of plenary absences."""
+    meeting = EVENT_MODELS["meeting"]
+    rows = [("plenary", "unexcused"), ("commission", "present"), ("plenary", "unexcused")]
+    history = {
+        "meeting": [
+            meeting.model_validate(
+                {"date": f"2010-0{i + 1}-01", "type": "meeting", "body": b, "attendance": a}
+            )
+            for i, (b, a) in enumerate(rows)
+        ]
+    }
+    where = c.Comparison("w", "event.attendance", "eq", c.Constant("unexcused"))
+    among = c.Comparison("a", "event.body", "eq", c.Constant("plenary"))
+    facts = Situation(rules, dt.date(2010, 4, 1), {}, history)
+    assert RunLength("run", "meeting", where, among).compute(facts)[0] == 2
+    assert RunLength("run", "meeting", where).compute(facts)[0] == 1

@@ -11,13 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from maslihat.engine.records import GroundRecord, ground_facts
 from maslihat.engine.situation import Situation
 from maslihat.engine.state import item_key
 from maslihat.rules.conditions import Explanation
-from maslihat.rules.ruleset import Cite, GuardDef, OutcomeDef, ProcedureBody, Version
+from maslihat.rules.ruleset import (
+    Cite,
+    GuardDef,
+    OutcomeDef,
+    ProcedureBody,
+    RestrictionBody,
+    Version,
+)
 
 if TYPE_CHECKING:
     from maslihat.engine.run import Run
@@ -124,32 +132,61 @@ def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool)
             items = situation.get(body.for_each) if body.for_each else (None,)
             for item in items or ():
                 here = situation.bind("item", item) if body.for_each else situation
-                explained = body.condition.evaluate(here)
-                key = (restriction.id, item_key(item))
-                opens = explained.value and key not in run.breaches
-                if changed or opens:
-                    verdict = "breached" if explained.value else "not breached"
-                    run.ledger.note(
-                        version.key,
-                        day,
-                        f"{restriction.finding} from {day}"
-                        if opens
-                        else f"{verdict} ({item_key(item) or 'state'})",
-                        event=event,
-                        citation=version.cite,
-                        explanation=explained,
-                        version=version.key,
-                    )
-                if not explained.value:
-                    continue
-                breached.add(key)
-                if opens:
-                    run.breaches[key] = run.finding(
-                        restriction.finding, day, here, event, version.cite
-                    )
-                    _ends_by_itself(run, body.ends_on, here, key, day, event)
+                at = _Check(run, restriction.id, restriction.finding, version, day, event)
+                if at.item(here, item, changed):
+                    breached.add((restriction.id, item_key(item)))
         for key in [k for k in run.breaches if k[0] == restriction.id and k not in breached]:
             _close(run, key, day)
+
+
+@dataclass(frozen=True)
+class _Check:
+    """One restriction version checked on one day (for one event, if any)."""
+
+    run: Run
+    restriction: str
+    finding: str
+    version: Version[RestrictionBody]
+    day: dt.date
+    event: int | None
+
+    def item(self, here: Situation, item: Any, changed: bool) -> bool:
+        """Check one item (or the state); open its breach if new. Whether it is breached."""
+        run, body, day = self.run, self.version.body, self.day
+        explained = body.condition.evaluate(here)
+        key = (self.restriction, item_key(item))
+        opens = explained.value and key not in run.breaches
+        if changed or opens:
+            verdict = "breached" if explained.value else "not breached"
+            run.ledger.note(
+                self.version.key,
+                day,
+                f"{self.finding} from {day}" if opens else f"{verdict} ({key[1] or 'state'})",
+                event=self.event,
+                citation=self.version.cite,
+                explanation=explained,
+                version=self.version.key,
+            )
+        if not explained.value:
+            _begins_later(run, body.begins_on, here, key, day)
+            return False
+        if opens:
+            run.breaches[key] = run.finding(self.finding, day, here, self.event, self.version.cite)
+            _ends_by_itself(run, body.ends_on, here, key, day, self.event)
+        return True
+
+
+def _begins_later(
+    run: Run, begins_on: str | None, situation: Situation, key: tuple[str, str], day: dt.date
+) -> None:
+    """Check the restrictions again on the day an item says its breach may begin."""
+    start = situation.get(begins_on) if begins_on else None
+    if not isinstance(start, dt.date) or start <= day or (key, start) in run.rechecks:
+        return
+    run.rechecks.add((key, start))
+    run.takes_effect(
+        start, None, f"{key[0]} may begin", partial(check_restrictions, run, start, None, True)
+    )
 
 
 def _ends_by_itself(

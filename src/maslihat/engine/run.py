@@ -51,6 +51,7 @@ class Run:
         self.ended_by: str | None = None
         self.eligible: bool | None = None
         self.breaches: dict[tuple[str, str], int] = {}
+        self.rechecks: set[tuple[tuple[str, str], dt.date]] = set()
         self.decided_by: tuple[str | None, Cite | None] = (None, None)
         self.state = StateFold(rules.state)
         self.events = tuple(e for e in case.events if e.date <= as_of)
@@ -306,6 +307,8 @@ class Run:
                 explanation=explained,
                 version=version.key,
             )
+            if explained.value and later_only and arises > self.as_of:
+                return True  # takes effect after the as-of date: not yet judged, not ignored
             if not explained.value or arises > self.as_of or self.chart.is_terminated:
                 continue
             if arises == event.date:

@@ -235,12 +235,14 @@ def _restrictions(
             if v.for_each:
                 k.fact(v.for_each, vs.at("for_each"), scope)
                 scope = scope.with_root("item", None)
-            if v.ends_on:
-                k.fact(v.ends_on, vs.at("ends_on"), scope)
+            for name in ("ends_on", "begins_on"):
+                if (path := getattr(v, name)) is not None:
+                    k.fact(path, vs.at(name), scope)
             return RestrictionBody(
                 v.for_each,
                 k.condition(v.condition, vs.at("condition"), f"restrictions.{key}", scope),
                 v.ends_on,
+                v.begins_on,
             )
 
         out.append(

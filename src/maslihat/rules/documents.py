@@ -374,6 +374,10 @@ class RestrictionVersion(Cited):
         default=None,
         description="A date (read with the item) on which a breach ends by itself.",
     )
+    begins_on: FactPath | None = Field(
+        default=None,
+        description="A date (read with the item) on which a breach may begin by itself.",
+    )
     condition: Condition
 
 

@@ -277,6 +277,7 @@ class RestrictionBody:
     for_each: str | None
     condition: Condition
     ends_on: str | None = None
+    begins_on: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
