@@ -18,6 +18,20 @@ ActivityField = Literal["teaching", "science", "creative", "other"]
 Basis = Literal["permanent", "non_permanent"]
 
 
+def _not_before_date(
+    value: IsoDate | None, info: ValidationInfo, code: str, what: str, of: str
+) -> IsoDate | None:
+    """A later date of an event (entry into force, a result) cannot precede its `date`."""
+    day = info.data.get("date")
+    if value is not None and day is not None and value < day:
+        raise PydanticCustomError(
+            code,
+            "{what} on {value} is earlier than the {of} of {day}",
+            {"what": what, "value": value.isoformat(), "of": of, "day": day.isoformat()},
+        )
+    return value
+
+
 class EventBase(Frozen):
     """What every event has: the day it happened."""
 
@@ -50,14 +64,7 @@ class CourtDecision(EventBase):
     @field_validator("in_force")
     @classmethod
     def _not_before_decision(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
-        decided = info.data.get("date")
-        if value is not None and decided is not None and value < decided:
-            raise PydanticCustomError(
-                "in_force_before_decision",
-                "in force on {value} is earlier than the decision of {decided}",
-                {"value": value.isoformat(), "decided": decided.isoformat()},
-            )
-        return value
+        return _not_before_date(value, info, "in_force_before_decision", "in force", "decision")
 
 
 class Death(EventBase):
@@ -180,14 +187,7 @@ class Recalled(EventBase):
     @field_validator("established")
     @classmethod
     def _not_before_vote(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
-        voted = info.data.get("date")
-        if value is not None and voted is not None and value < voted:
-            raise PydanticCustomError(
-                "established_before_vote",
-                "established on {value} is earlier than the vote of {voted}",
-                {"value": value.isoformat(), "voted": voted.isoformat()},
-            )
-        return value
+        return _not_before_date(value, info, "established_before_vote", "established", "vote")
 
 
 class CommissionDecision(EventBase):
