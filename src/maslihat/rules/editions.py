@@ -84,33 +84,43 @@ def check_sources(k: Compiler, editions: dict[str, Edition]) -> None:
         if len(sources) != len(version.source):
             continue
         _rests_on_earlier(k, version, sources, editions, site)
-        if version.basis != "read":
-            continue
-        for i, edition in enumerate(sources):
-            if version.valid_to is not None and edition.date > version.valid_to:
-                k.problem(
-                    site.at("source", i),
-                    f"edition {edition.id} is dated {edition.date}, "
-                    f"after this version ends ({version.valid_to}): it cannot be where "
-                    "the wording was read",
-                )
-        for j, pid in enumerate(version.provisions):
-            provision = provisions.get(pid)
-            if provision is None:
-                continue  # reported by provision_refs
-            of_act = [e for e in sources if e.act == provision.act]
-            if not of_act:
-                k.problem(
-                    site.at("provisions", j),
-                    f"basis read, but no source is an edition of {provision.act} (for {pid})",
-                )
-            elif not any(_holds(provision, e, version) for e in of_act):
-                named = ", ".join(e.id for e in of_act)
-                k.problem(
-                    site.at("provisions", j),
-                    f"basis read, but {named} does not hold "
-                    f"the wording of {pid} in force from {version.valid_from}",
-                )
+        if version.basis == "read":
+            _read_where_claimed(k, version, sources, provisions, site)
+
+
+def _read_where_claimed(
+    k: Compiler,
+    version: doc.Cited,
+    sources: Sequence[Edition],
+    provisions: dict[str, doc.ProvisionDoc],
+    site: Site,
+) -> None:
+    """A `read` version's sources existed in its period and hold each wording it encodes."""
+    for i, edition in enumerate(sources):
+        if version.valid_to is not None and edition.date > version.valid_to:
+            k.problem(
+                site.at("source", i),
+                f"edition {edition.id} is dated {edition.date}, "
+                f"after this version ends ({version.valid_to}): it cannot be where "
+                "the wording was read",
+            )
+    for j, pid in enumerate(version.provisions):
+        provision = provisions.get(pid)
+        if provision is None:
+            continue  # reported by provision_refs
+        of_act = [e for e in sources if e.act == provision.act]
+        if not of_act:
+            k.problem(
+                site.at("provisions", j),
+                f"basis read, but no source is an edition of {provision.act} (for {pid})",
+            )
+        elif not any(_holds(provision, e, version) for e in of_act):
+            named = ", ".join(e.id for e in of_act)
+            k.problem(
+                site.at("provisions", j),
+                f"basis read, but {named} does not hold "
+                f"the wording of {pid} in force from {version.valid_from}",
+            )
 
 
 def _holds(provision: doc.ProvisionDoc, edition: Edition, version: doc.Dated) -> bool:
