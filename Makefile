@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest audit bench clean
+.PHONY: run test lint typecheck pytest audit bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,8 @@ clean:
 bench: $(STAMP)
 	$(BIN)/python benchmarks/evaluate.py
 	$(BIN)/python benchmarks/service.py
+
+# The fuzz suite's deep profile: 100,000 generated inputs (five properties x 20,000),
+# a fresh seed each run; `make test` runs the same properties on a bounded sample.
+fuzz: $(STAMP)
+	MASLIHAT_FUZZ=deep $(BIN)/pytest -q -p no:cacheprovider tests/fuzz --hypothesis-show-statistics
