@@ -1,27 +1,30 @@
 """Malformed case files: each is refused with one located message, never a crash.
 
 tests/bad-input/ holds malformed case files, one per class of bad input the contract
-names (and a few more); expected.yaml says where the first issue must point. Each is
-checked through the Python API and through the CLI, because the contract promises
-both a located `CaseError` and a one-line message with exit code 2.
+names (and a few more), including the hostile ones the reader refuses (tags, aliases,
+deep nesting, control characters, numbers that are not what they seem);
+expected.yaml says where the first issue must point. Each is checked through the
+Python API and through `maslihat evaluate`, because the contract promises both a
+located `CaseError` and a one-line message with exit code 2; and all of them at once
+through `maslihat batch` in a real process, which must report each and go on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import pytest
+from click.testing import CliRunner
 from pydantic import Field
 from ruamel.yaml import YAML
 
 import maslihat
+from maslihat.cli.main import main
 from maslihat.model.common import Frozen
 
 BAD = Path(__file__).parent / "bad-input"
@@ -58,8 +61,17 @@ class CliRun:
 
 
 def run_cli(name: str) -> CliRun:
-    """Run `maslihat evaluate` on one bad file in a fresh interpreter, as a user would."""
-    command = [sys.executable, "-m", "maslihat", "evaluate", str(BAD / name)]
+    """Run `maslihat evaluate` on one bad file, in this process (a real one is below)."""
+    args = ["evaluate", str(BAD / name), "--as-of", BAD_AS_OF.isoformat()]
+    done = CliRunner().invoke(main, args)
+    assert isinstance(done.exception, SystemExit), done.exception  # not a crash
+    return CliRun(done.exit_code, done.stdout, done.stderr)
+
+
+@pytest.fixture(scope="module")
+def bad_batch_run() -> CliRun:
+    """`maslihat batch` over every bad file, run in a fresh interpreter as a user would."""
+    command = [sys.executable, "-m", "maslihat", "batch", *(str(BAD / n) for n in bad_files())]
     done = subprocess.run(
         [*command, "--as-of", BAD_AS_OF.isoformat()],
         capture_output=True,
@@ -68,13 +80,6 @@ def run_cli(name: str) -> CliRun:
         check=False,
     )
     return CliRun(done.returncode, done.stdout, done.stderr)
-
-
-@pytest.fixture(scope="module")
-def bad_cli_runs() -> dict[str, CliRun]:
-    """The CLI run on every bad file, in parallel where there are cores to spare."""
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return dict(zip(bad_files(), pool.map(run_cli, bad_files()), strict=True))
 
 
 def test_bad_catalogue_is_complete() -> None:
@@ -96,10 +101,10 @@ def test_bad_case_raises_located_case_error(name: str, rules: maslihat.RuleSet) 
 
 
 @pytest.mark.parametrize("name", bad_files())
-def test_bad_case_cli_reports_one_line(name: str, bad_cli_runs: dict[str, CliRun]) -> None:
-    """The CLI reports a malformed case on one stderr line, exit 2, no output, no traceback."""
+def test_bad_case_cli_reports_one_line(name: str, bad_batch_run: CliRun) -> None:
+    """`evaluate` reports a malformed case on one stderr line, exit 2; `batch` the same line."""
     expected = bad_expectations()[name]
-    run = bad_cli_runs[name]
+    run = run_cli(name)
     where = f"error: {BAD / name}:{expected.line}:{expected.column}: "
     prefix = where + (f"{expected.field}:" if expected.field else "")
     assert run.code == 2, run
@@ -109,3 +114,13 @@ def test_bad_case_cli_reports_one_line(name: str, bad_cli_runs: dict[str, CliRun
     assert len(lines) == 1, run.stderr
     assert lines[0].startswith(prefix), (lines[0], prefix)
     assert expected.message in lines[0]
+    assert lines[0] in bad_batch_run.stderr.splitlines()
+
+
+def test_batch_goes_past_every_bad_file(bad_batch_run: CliRun) -> None:
+    """A real `batch` process over all the bad files: one line each, a summary, exit 2."""
+    count = len(bad_files())
+    *errors, summary = bad_batch_run.stderr.splitlines()
+    assert bad_batch_run.code == 2 and bad_batch_run.stdout == ""
+    assert len(errors) == count and all(line.startswith("error: ") for line in errors)
+    assert summary == f"{count} cases read: none evaluated; {count} errors"

@@ -39,14 +39,20 @@ def test_unknown_keys_are_errors() -> None:
     assert errors(extra=1) == [(("extra",), "extra_forbidden")]
 
 
-def test_kato_codes_may_be_unquoted_but_must_have_nine_digits() -> None:
-    """An unquoted KATO code (a YAML integer) is accepted; a short one is not."""
-    made = case(maslihat={**BASE["maslihat"], "territory": 230000000})
-    assert made.maslihat.territory == "230000000"
+def test_kato_codes_are_text_of_nine_digits() -> None:
+    """A KATO code written as a number is refused with a hint to quote it; a short one too."""
+    with pytest.raises(ValidationError, match='write it in quotes, "230000000"'):
+        case(maslihat={**BASE["maslihat"], "territory": 230000000})
     assert errors(maslihat={**BASE["maslihat"], "territory": "2300"})[0][0] == (
         "maslihat",
         "territory",
     )
+
+
+@pytest.mark.parametrize("seats", [True, "31", 31.0, 0, -1])
+def test_seats_are_a_positive_integer_and_nothing_else(seats: Any) -> None:
+    """`true`, `"31"` and `31.0` are not counts (pydantic would take them as 1 and 31)."""
+    assert errors(maslihat={**BASE["maslihat"], "seats": seats})[0][0] == ("maslihat", "seats")
 
 
 def test_dates_must_be_iso_text_not_numbers() -> None:

@@ -81,3 +81,20 @@ def test_booleans_are_strict() -> None:
         EVENTS.validate_python(
             {"date": "2021-03-01", "type": "maslihat_powers_ended", "early": "yes"}
         )
+
+
+@pytest.mark.parametrize("count", [True, "6", 6.0, -1])
+def test_vote_counts_are_integers(count: Any) -> None:
+    """A vote count is a non-negative integer: not a boolean, a string or a float."""
+    vote = {"date": "2021-03-01", "type": "session_vote", "ground": "g", "present": 10}
+    with pytest.raises(ValidationError) as caught:
+        EVENTS.validate_python({**vote, "in_favour": count})
+    assert caught.value.errors()[0]["loc"][-1] == "in_favour"
+
+
+def test_election_day_cannot_follow_the_registration() -> None:
+    """A registration cannot precede the election it results from; the same day is fine."""
+    registered = {"date": "2021-01-12", "type": "registered"}
+    with pytest.raises(ValidationError, match="later than the registration of 2021-01-12"):
+        EVENTS.validate_python({**registered, "election_day": "2021-01-13"})
+    EVENTS.validate_python({**registered, "election_day": "2021-01-12"})

@@ -2,6 +2,7 @@
 
 Exit codes (documented in docs/cli.md): 0 evaluated; 2 bad case input or bad usage;
 3 bad rule files; 4 a defect in the rules or the engine found during evaluation.
+`batch` goes on past a bad case and exits with the highest code any case earned.
 Input errors print one line naming file, line, column and field; never a traceback.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -17,7 +19,13 @@ from typing import Any, TypeVar
 
 import click
 
-from maslihat.cli.render import result_text, rules_text, summary_line, timeline_text
+from maslihat.cli.render import (
+    batch_summary,
+    result_text,
+    rules_text,
+    summary_line,
+    timeline_text,
+)
 from maslihat.engine.evaluate import evaluate as evaluate_case
 from maslihat.engine.evaluate import timeline as case_timeline
 from maslihat.engine.evaluate import today
@@ -132,14 +140,22 @@ def timeline(case_file: Path, as_of: dt.date | None, rules_dir: Path | None) -> 
 
 
 def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:
-    """The files named, and the case files inside the directories named, in order."""
+    """The files named, and the case files inside the directories named, in order.
+
+    In a directory, every entry with a case file's suffix that is not a directory is
+    taken, so that a fifo or a link to a device is reported rather than skipped; a
+    directory that cannot be listed is given as it is, to be reported as unreadable.
+    """
     for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file()
-            )
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        try:
+            entries = sorted(p for p in path.iterdir() if p.suffix in RULE_SUFFIXES)
+        except OSError:
+            yield path
+            continue
+        yield from (p for p in entries if not p.is_dir())
 
 
 @main.command()
@@ -151,29 +167,33 @@ def batch(
 ) -> None:
     """Evaluate many case files (or directories of them); one line per case.
 
-    A bad case file is reported on its own line; the others are still evaluated,
-    and the exit code is 2 if any case was bad.
+    A bad case file gets its one-line error on standard error and the others are
+    still evaluated; a summary line on standard error ends the run. Exit code 0 if
+    every case was evaluated, 2 if a case file was bad, 4 if evaluation found a defect.
     """
     rules = rules_from(rules_dir)
     day = as_of or today()
-    bad = 0
+    statuses: Counter[str] = Counter()
+    errors: Counter[int] = Counter()  # by exit code
     for path in case_files(paths):
         try:
             result = evaluate_case(load_case(path), as_of=day, rules=rules)
         except InputError as error:
-            bad += 1
+            errors[error.exit_code] += 1
             click.echo(f"error: {error}", err=True)
             continue
         except EvaluationError as error:
-            fail(error)
-            return
+            errors[EXIT_EVALUATION_DEFECT] += 1
+            click.echo(f"error: {path}: {error}", err=True)
+            continue
+        statuses[result.status] += 1
         if as_json:
             line = {"file": str(path), "result": result.model_dump(mode="json")}
             click.echo(json.dumps(line, ensure_ascii=False))
         else:
             click.echo(summary_line(str(path), result))
-    if bad:
-        sys.exit(2)
+    click.echo(batch_summary(statuses, errors.total()), err=True)
+    sys.exit(max(errors, default=0))
 
 
 @main.command()

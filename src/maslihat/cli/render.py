@@ -6,10 +6,12 @@ that the text can be tested without running a process.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import get_args
 
 from maslihat.engine.records import TimelineEntry
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
+from maslihat.model.result import Status
 from maslihat.rules.listing import EditionInForce, RuleVersionInfo
 
 
@@ -87,6 +89,17 @@ def summary_line(name: str, result: Result) -> str:
     if codes:
         parts.append("findings: " + ", ".join(codes))
     return f"{name}  {'; '.join(parts)}"
+
+
+def batch_summary(statuses: Mapping[str, int], errors: int) -> str:
+    """The line that ends a batch: cases read, how many of each status, how many errors."""
+    read = _counted(sum(statuses.values()) + errors, "case")
+    counts = ", ".join(f"{statuses[s]} {s}" for s in get_args(Status) if statuses.get(s))
+    return f"{read} read: {counts or 'none evaluated'}; {_counted(errors, 'error')}"
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def timeline_text(entries: list[TimelineEntry]) -> str:

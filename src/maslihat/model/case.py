@@ -6,7 +6,6 @@ from typing import Literal
 
 from pydantic import (
     Field,
-    PositiveInt,
     PrivateAttr,
     ValidationError,
     ValidationInfo,
@@ -15,7 +14,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from maslihat.model.common import CountryCode, Frozen, IsoDate, Kato, Text
+from maslihat.model.common import CountryCode, Frozen, IsoDate, Kato, PositiveCount, Text
 from maslihat.model.events import Basis, Event, SessionVote
 
 Level = Literal[
@@ -33,7 +32,7 @@ class Maslihat(Frozen):
     name: Text
     level: Level
     territory: Kato
-    seats: PositiveInt
+    seats: PositiveCount
 
 
 class OtherMandate(Frozen):

@@ -1,8 +1,11 @@
 """Building blocks shared by every model: a frozen strict base, ISO dates, KATO codes.
 
-Dates must be written as ISO `YYYY-MM-DD` strings (or be `date` objects). Pydantic
-would otherwise accept an integer as a Unix timestamp, so `born: 1985` would quietly
-mean 1 January 1970; we refuse that instead.
+Values are taken as the JSON Schemas type them, never coerced. Dates must be written
+as ISO `YYYY-MM-DD` strings (or be `date` objects): pydantic would otherwise accept an
+integer as a Unix timestamp, so `born: 1985` would quietly mean 1 January 1970. Counts
+are integers (not `true`, `"31"` or `31.0`), and a KATO code is text: a number is
+refused with a hint to quote it, since YAML reads an unquoted code as a number and a
+leading zero would be lost.
 """
 
 from __future__ import annotations
@@ -11,7 +14,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StringConstraints,
+)
 from pydantic_core import PydanticCustomError
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -44,13 +55,28 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 """A calendar date written `YYYY-MM-DD`."""
 
 
-def _kato_text(value: Any) -> Any:
-    # An unquoted code is read by YAML as an integer; a KATO code never starts with 0.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+def _kato_is_text(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "kato_type",
+            'a KATO code is text: write it in quotes, "{value}"',
+            {"value": str(value)},
+        )
+    return value
 
 
-Kato = Annotated[str, BeforeValidator(_kato_text), StringConstraints(pattern=r"^[1-9]\d{8}$")]
-"""A 9-digit KATO code of an administrative-territorial unit or settlement."""
+Kato = Annotated[
+    str,
+    BeforeValidator(_kato_is_text),
+    StringConstraints(strict=True, pattern=r"^[1-9]\d{8}$"),
+]
+"""A 9-digit KATO code of an administrative-territorial unit or settlement, as text."""
+
+Count = Annotated[StrictInt, Field(ge=0)]
+"""A number of people or votes: an integer, 0 or more; `true`, `"3"` and `3.0` are not."""
+
+PositiveCount = Annotated[StrictInt, Field(gt=0)]
+"""A count that cannot be 0, such as the seats of a mäslihat."""
 
 Text = Annotated[str, StringConstraints(strict=True, min_length=1)]
 """Non-empty text; numbers and booleans are not silently turned into text."""

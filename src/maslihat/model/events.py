@@ -8,28 +8,38 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, NonNegativeInt, StrictBool, ValidationInfo, field_validator
+from pydantic import Field, StrictBool, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from maslihat.model.common import Frozen, IsoDate, Kato, Text
+from maslihat.model.common import Count, Frozen, IsoDate, Kato, Text
 
 Activity = Literal["entrepreneurship", "management", "paid_work"]
 ActivityField = Literal["teaching", "science", "creative", "other"]
 Basis = Literal["permanent", "non_permanent"]
 
 
-def _not_before_date(
-    value: IsoDate | None, info: ValidationInfo, code: str, what: str, of: str
+def _against_date(
+    value: IsoDate | None, info: ValidationInfo, code: str, what: str, of: str, *, after: bool
 ) -> IsoDate | None:
-    """A later date of an event (entry into force, a result) cannot precede its `date`."""
+    """Another date of an event must fall on or `after` its `date` (or on or before it).
+
+    An entry into force or a result cannot precede the decision or the vote; an
+    election cannot follow the registration it led to.
+    """
     day = info.data.get("date")
-    if value is not None and day is not None and value < day:
-        raise PydanticCustomError(
-            code,
-            "{what} on {value} is earlier than the {of} of {day}",
-            {"what": what, "value": value.isoformat(), "of": of, "day": day.isoformat()},
-        )
-    return value
+    if value is None or day is None or (value >= day if after else value <= day):
+        return value
+    raise PydanticCustomError(
+        code,
+        "{what} on {value} is {order} the {of} of {day}",
+        {
+            "what": what,
+            "value": value.isoformat(),
+            "order": "earlier than" if after else "later than",
+            "of": of,
+            "day": day.isoformat(),
+        },
+    )
 
 
 class EventBase(Frozen):
@@ -43,6 +53,13 @@ class Registered(EventBase):
 
     type: Literal["registered"]
     election_day: IsoDate | None = None
+
+    @field_validator("election_day")
+    @classmethod
+    def _not_after_registration(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
+        return _against_date(
+            value, info, "election_after_registration", "the election", "registration", after=False
+        )
 
 
 class PositionTaken(EventBase):
@@ -64,7 +81,9 @@ class CourtDecision(EventBase):
     @field_validator("in_force")
     @classmethod
     def _not_before_decision(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
-        return _not_before_date(value, info, "in_force_before_decision", "in force", "decision")
+        return _against_date(
+            value, info, "in_force_before_decision", "in force", "decision", after=True
+        )
 
 
 class Death(EventBase):
@@ -124,10 +143,10 @@ class SessionVote(EventBase):
 
     type: Literal["session_vote"]
     ground: Text
-    in_favour: NonNegativeInt
-    against: NonNegativeInt = 0
-    abstained: NonNegativeInt = 0
-    present: NonNegativeInt
+    in_favour: Count
+    against: Count = 0
+    abstained: Count = 0
+    present: Count
     chair_vote: Literal["in_favour", "against"] | None = None
 
     @field_validator("present")
@@ -187,7 +206,9 @@ class Recalled(EventBase):
     @field_validator("established")
     @classmethod
     def _not_before_vote(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
-        return _not_before_date(value, info, "established_before_vote", "established", "vote")
+        return _against_date(
+            value, info, "established_before_vote", "established", "vote", after=True
+        )
 
 
 class CommissionDecision(EventBase):

@@ -1,37 +1,33 @@
 """Request bodies: a bounded number of bytes, strict JSON, then a validated `Case`.
 
-Cases arrive as JSON, parsed with the standard library's parser, which is two orders
-of magnitude faster than the YAML reader the command line uses to keep positions.
-The data then goes through the very validation a case file does
-(`case_from_document`), so the field paths and messages are the same; JSON syntax
-errors carry a line and column, the other errors a field path only.
-
-JSON is read strictly, as the YAML reader reads case files: a duplicate key is an
-error rather than "the last one wins", and `NaN` and `Infinity` are not JSON.
+A body is read by the reader that reads case files (`maslihat.source`), as strict
+JSON, so the command line and the service accept the same bytes: UTF-8 with or without
+a byte-order mark (not UTF-16), a duplicate key is an error rather than "the last one
+wins", `NaN` is not JSON, and nesting, digits and control characters are bounded
+alike. Only the positions are skipped, for speed: a JSON syntax error still carries a
+line and column, the other errors a field path only. The data then goes through the
+very validation a case file does (`case_from_document`), so the messages are the same.
 Whatever the body holds, reading it raises `CaseError` or a `ServiceError`, never
 anything else: no input may take the service down or answer with a 500.
 """
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from collections.abc import AsyncIterator
-from typing import Any, NoReturn
 
 from starlette.requests import Request
 
-from maslihat.errors import CaseError, Issue
+from maslihat.errors import CaseError
 from maslihat.model import Case
 from maslihat.service.problems import ServiceError
-from maslihat.source import Document
+from maslihat.source import MAX_BYTES, parse_document
 from maslihat.source.cases import case_from_document
 
 JSON = "application/json"
 JSON_LINES = "application/x-ndjson"
 JSON_LINES_TYPES = frozenset({JSON_LINES, "application/jsonl"})
-MAX_BODY = 1024 * 1024
-"""The default limit on a request body (a batch: on each line), in bytes: 1 MiB."""
+MAX_BODY = MAX_BYTES
+"""The default limit on a request body (a batch: on each line): 1 MiB, as for files."""
 
 
 def require_media_type(request: Request, accepted: frozenset[str]) -> None:
@@ -91,34 +87,7 @@ async def body_lines(
         yield number + 1, bytes(pending).strip()
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data = dict(pairs)
-    if len(data) < len(pairs):
-        counts = Counter(key for key, _ in pairs)
-        raise ValueError(f"duplicate key {next(k for k, n in counts.items() if n > 1)!r}")
-    return data
-
-
-def _no_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a JSON value")
-
-
-def _syntax_error(message: str, line: int | None = None, column: int | None = None) -> CaseError:
-    return CaseError([Issue(message=f"not valid JSON: {message}", line=line, column=column)])
-
-
-def json_data(body: bytes) -> Any:
-    """The JSON value in `body`, or `CaseError` locating the syntax error."""
-    try:
-        return json.loads(body, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise _syntax_error(exc.msg, exc.lineno, exc.colno) from None
-    except RecursionError:
-        raise _syntax_error("nested too deeply") from None
-    except ValueError as exc:  # a duplicate key, NaN, bad UTF-8, a 5000-digit number
-        raise _syntax_error(str(exc)) from None
-
-
 def case_from_json(body: bytes, name: str = "request") -> Case:
     """Validate a JSON case; `CaseError` lists every issue with its field path."""
-    return case_from_document(Document(data=json_data(body), file=name))
+    document = parse_document(body, name, CaseError, syntax="json", positions=False)
+    return case_from_document(document)

@@ -1,27 +1,34 @@
 """Load YAML or JSON into plain data plus a map from field path to line and column.
 
-ruamel.yaml is used because it records positions and parses YAML 1.2, where `on`,
-`yes` and `no` are plain strings. Timestamps are deliberately left as strings so that
-pydantic, not the YAML parser, decides whether `2021-02-30` is a date and reports it
-with the field's path. JSON is read by the same parser (JSON is YAML 1.2).
+Every document the package reads goes through here (case files, rule files, case-test
+files, request bodies), so each is held to the same limits (`source/limits.py`) and
+refused with the same located messages. YAML is composed from libyaml's events
+(`source/composer.py`), which keeps positions, reads plain scalars as YAML 1.2 does
+(`on`, `yes` and `no` are text) and leaves timestamps as text so that pydantic, not
+the parser, decides whether `2021-02-30` is a date. A `.json` file, and a body, is read
+as strict JSON (`source/strictjson.py`); libyaml then only supplies the positions.
+benchmarks/reader.py measures why libyaml and not ruamel's pure-Python round trip: the
+round trip cost about a millisecond per event.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.nodes import ScalarNode
+import yaml
 
 from maslihat.errors import InputError, Issue
+from maslihat.source.composer import Positions, compose
+from maslihat.source.files import clean, decode, read_bytes
+from maslihat.source.limits import ReadError
+from maslihat.source.paths import Loc, format_loc
+from maslihat.source.strictjson import json_data, yaml_compatible
 
-Loc = tuple[str | int, ...]
+__all__ = ["Document", "Loc", "format_loc", "load_document", "parse_document"]
+
+Syntax = Literal["yaml", "json"]
 
 
 @dataclass(frozen=True)
@@ -52,100 +59,72 @@ class Document:
         )
 
 
-def format_loc(loc: Loc) -> str:
-    """Render a path as `events[3].in_force`."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-def _timestamp_as_text(constructor: RoundTripConstructor, node: ScalarNode) -> Any:
-    return constructor.construct_scalar(node)
-
-
-def _parser() -> YAML:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.allow_duplicate_keys = False
-    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
-    return yaml
-
-
-def _plain(node: Any, loc: Loc, positions: dict[Loc, tuple[int, int]]) -> Any:
-    """Turn ruamel's commented containers into dicts and lists, recording positions."""
-    if isinstance(node, CommentedMap):
-        out: dict[Any, Any] = {}
-        for key, value in node.items():
-            child = (*loc, key)
-            line, col = node.lc.key(key)
-            positions[child] = (line + 1, col + 1)
-            if isinstance(value, CommentedMap | CommentedSeq):
-                vline, vcol = node.lc.value(key)
-                positions[(*child, "")] = (vline + 1, vcol + 1)
-            out[key] = _plain(value, child, positions)
-        return out
-    if isinstance(node, CommentedSeq):
-        items = []
-        for index, value in enumerate(node):
-            child = (*loc, index)
-            line, col = node.lc.item(index)
-            positions[child] = (line + 1, col + 1)
-            items.append(_plain(value, child, positions))
-        return items
-    if isinstance(node, str):
-        return str(node)  # drop ruamel's scalar string subclasses
-    return node
-
-
-def _check_json(text: str, file: str, error: type[InputError]) -> None:
-    """A `.json` file must be JSON, not merely YAML that looks like it (no trailing commas)."""
+def _yaml(text: str) -> tuple[Any, Positions]:
     try:
-        json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise error(
-            [
-                Issue(
-                    message=f"not valid JSON: {exc.msg}",
-                    file=file,
-                    line=exc.lineno,
-                    column=exc.colno,
-                )
-            ]
-        ) from exc
-
-
-def parse_document(text: str, file: str, error: type[InputError]) -> Document:
-    """Parse `text`; a syntax error becomes `error` with the parser's position."""
-    if file.endswith(".json"):
-        _check_json(text, file, error)
-    positions: dict[Loc, tuple[int, int]] = {(): (1, 1)}
-    try:
-        raw = _parser().load(text)
-    except MarkedYAMLError as exc:
+        return compose(text)
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise error(
-            [
-                Issue(
-                    message=f"not valid YAML or JSON: {problem}",
-                    file=file,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
-            ]
-        ) from exc
-    return Document(data=_plain(raw, (), positions), file=file, positions=positions)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise ReadError(f"not valid YAML or JSON: {problem}", line, column) from None
+    except yaml.YAMLError as exc:  # a reader error: the text was already checked
+        raise ReadError(f"not valid YAML or JSON: {exc}") from None
+
+
+def _json(text: str, with_positions: bool) -> tuple[Any, Positions]:
+    """Strict JSON data; positions, when wanted, from libyaml reading the same text."""
+    try:
+        data = json_data(text)
+    except ReadError as exc:
+        if exc.line is None and with_positions:  # find where: libyaml knows positions
+            try:
+                compose(yaml_compatible(text))
+            except ReadError as located:
+                raise located if located.line is not None else exc from None
+            except yaml.YAMLError:
+                pass
+        raise
+    if not with_positions:
+        return data, {}
+    try:
+        return data, compose(yaml_compatible(text))[1]
+    except (ReadError, yaml.YAMLError):  # JSON that libyaml cannot follow: no positions
+        return data, {(): (1, 1)}
+
+
+def parse_document(
+    text: str | bytes,
+    file: str,
+    error: type[InputError],
+    *,
+    syntax: Syntax | None = None,
+    positions: bool = True,
+) -> Document:
+    """Parse `text` (bytes must be UTF-8); what is refused becomes `error`, located.
+
+    `syntax` is JSON for a `file` named `*.json` unless given; `positions=False` skips
+    recording them (a request body is located by field path alone).
+    """
+    is_json = syntax == "json" if syntax else file.endswith(".json")
+    try:
+        text = decode(text) if isinstance(text, bytes) else clean(text)
+        data, where = _json(text, positions) if is_json else _yaml(text)
+    except ReadError as exc:
+        message = f"not valid JSON: {exc.reason}" if is_json else exc.reason
+        field = format_loc(exc.loc) if exc.loc else ""
+        issue = Issue(message, field, file, exc.line, exc.column)
+        raise error([issue]) from None
+    return Document(data=data, file=file, positions=where)
 
 
 def load_document(path: str | Path, error: type[InputError]) -> Document:
     """Read and parse a file; an unreadable file becomes `error` naming it."""
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise error([Issue(message=f"cannot read the file: {reason}", file=file)]) from exc
-    return parse_document(text, file, error)
+        data = read_bytes(path)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise error([Issue(message=f"cannot read the file: {reason}", file=file)]) from None
+    except ReadError as exc:
+        raise error([Issue(message=exc.reason, file=file)]) from None
+    return parse_document(data, file, error)

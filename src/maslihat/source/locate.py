@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from maslihat.errors import Issue
-from maslihat.source.document import Document, Loc
+from maslihat.source.document import Document
+from maslihat.source.paths import Loc
 
 
 def data_path(data: Any, loc: Loc) -> Loc:
@@ -50,8 +51,21 @@ def _message(error: Any) -> str:
         ctx = error.get("ctx", {})
         name = str(ctx.get("discriminator", "type")).strip("'")
         return f"unknown {name} {ctx.get('tag')!r}; expected one of: {ctx.get('expected_tags')}"
+    if kind == "int_type":
+        return f"expected an integer, found {_described(error['input'])}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
+
+
+def _described(value: Any) -> str:
+    """A value as a person wrote it: `true`, `"31"` (text), `31.0` (a decimal number)."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, str):
+        return f'"{value}" (text)' if len(value) <= 40 else "text"
+    if isinstance(value, float):
+        return f"{value} (a decimal number)"
+    return "nothing" if value is None else type(value).__name__
 
 
 def issues_from_validation_error(exc: ValidationError, document: Document) -> list[Issue]:
