@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from maslihat.audit.casetests import case_test_files, load_case_test
 from maslihat.audit.mutants import compile_mutant, generate, run_mutants, signature
 from maslihat.audit.suite import SuiteRun
+from maslihat.engine.evaluate import evaluate
+from maslihat.errors import MaslihatError
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.documents import RuleFile
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
 from maslihat.source import Document
 
 EPOCH = dt.date(2001, 1, 23)
+CATALOGUE = Path(__file__).resolve().parents[1] / "catalogue"
+STRIDE = int(os.environ.get("MASLIHAT_MUTANT_STRIDE", "16"))
+"""Mutant i meets case tests i, i + STRIDE, ... (mod STRIDE), so every test meets every
+STRIDE-th mutant; `MASLIHAT_MUTANT_STRIDE=1` runs the whole product (a few minutes)."""
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +81,25 @@ def test_a_date_moved_inside_its_window_is_not_run(files: list[tuple[Document, R
     outside = outcomes["grounds-later.yaml grounds[0].versions: valid_from 2011-08-01 moved -1 day"]
     assert inside.status == "in_window" and inside.killed_by is None
     assert outside.status == "stillborn"  # before the window's first day: the loader refuses it
+
+
+def test_no_mutant_that_loads_raises_while_evaluating(
+    files: list[tuple[Document, RuleFile]],
+) -> None:
+    """A mutant rule set that loads raises nothing but maslihat's own errors on any case."""
+    tests = [
+        (loaded, test)
+        for loaded in map(load_case_test, case_test_files([CATALOGUE]))
+        for test in loaded.spec.tests
+    ]
+    crashes = []
+    for index, mutant in enumerate(generate(files, EPOCH)):
+        rules = compile_mutant(files, mutant)
+        for loaded, test in tests[index % STRIDE :: STRIDE] if rules is not None else ():
+            try:
+                evaluate(loaded.case, as_of=test.as_of, rules=rules, explain=True)
+            except MaslihatError:
+                pass
+            except Exception as exc:
+                crashes.append(f"{signature(files, mutant)} on {loaded.path.stem}: {exc!r}")
+    assert not crashes

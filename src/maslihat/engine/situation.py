@@ -8,15 +8,13 @@ read, so that the trace can say why `age` was 19.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
-from string import Template
 from typing import Any
 
 from maslihat.errors import EvaluationError
 from maslihat.rules.conditions import Explanation, show
 from maslihat.rules.ruleset import RuleSet
-from maslihat.rules.syntax import TEMPLATE_FIELD
+from maslihat.rules.syntax import FactTemplate
 
 Observer = Callable[[Explanation], None]
 """Called with the explanation of every condition node evaluated (for coverage)."""
@@ -83,12 +81,7 @@ class Situation:
 
     def render(self, template: str) -> str:
         """Fill `${path}` placeholders in a message template with facts."""
-        return _FactTemplate(template).substitute(_Lookup(self))
-
-
-class _FactTemplate(Template):
-    idpattern = TEMPLATE_FIELD.pattern.removeprefix(r"\$\{(").removesuffix(r")\}")
-    flags = re.ASCII
+        return FactTemplate(template).substitute(_Lookup(self))
 
 
 class _Lookup(Mapping[str, str]):

@@ -18,11 +18,13 @@ from maslihat.model.result import Stage
 from maslihat.rules import documents as doc
 from maslihat.rules.compiler import Compiler, Site
 from maslihat.rules.declarations import (
+    check_fact_graph,
     check_template,
     compile_facts,
     compile_findings,
     compile_lists,
     compile_state,
+    compile_types,
 )
 from maslihat.rules.editions import check_provision_editions, check_sources, compile_editions
 from maslihat.rules.ruleset import (
@@ -58,7 +60,9 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
     k.urls.update({e.id: e.url for e in editions.values()})
     for fact, site in k.entries("facts"):
         k.fact_docs[fact.id] = (fact, site)
+    check_fact_graph(k)
     states = compile_state(k)
+    k.types = compile_types(k)
     base = Scope.base(frozenset(state.id for state in states))
     findings = compile_findings(k, base)
     lists = compile_lists(k)
@@ -71,7 +75,10 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
     check_provision_editions(k, editions)
     check_sources(k, editions)
     if k.issues:
-        raise RulesError(sorted(k.issues, key=lambda i: (i.file or "", i.line or 0, i.column or 0)))
+        located = sorted(
+            dict.fromkeys(k.issues), key=lambda i: (i.file or "", i.line or 0, i.column or 0)
+        )
+        raise RulesError(located)
     assert lifecycle is not None  # _lifecycle records an issue when it is missing
     triggers: dict[str, list[Ground]] = defaultdict(list)
     for ground in grounds.values():
@@ -210,6 +217,7 @@ def _grounds(k: Compiler, base: Scope, procedures: dict[str, Procedure]) -> dict
             k.event_ref(t.event, ts.at("event"))
             scope = base.with_event(t.event)
             k.fact(t.arises_on, ts.at("arises_on"), scope)
+            k.need(t.arises_on, ts.at("arises_on"), scope, "date", "arises_on is", strict=True)
             when = k.condition(t.when, ts.at("when"), f"grounds.{key}.triggers[{i}]", scope)
             triggers.append(TriggerDef(t.event, when, t.arises_on))
         return GroundBody(v.procedure, tuple(triggers))
@@ -234,10 +242,12 @@ def _restrictions(
             scope = base.with_root("check", frozenset({"date"}))
             if v.for_each:
                 k.fact(v.for_each, vs.at("for_each"), scope)
+                k.need(v.for_each, vs.at("for_each"), scope, "collection", "for_each takes", True)
                 scope = scope.with_root("item", None)
             for name in ("ends_on", "begins_on"):
                 if (path := getattr(v, name)) is not None:
                     k.fact(path, vs.at(name), scope)
+                    k.need(path, vs.at(name), scope, "date", f"{name} is")
             return RestrictionBody(
                 v.for_each,
                 k.condition(v.condition, vs.at("condition"), f"restrictions.{key}", scope),
@@ -276,6 +286,7 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
         scope = base.with_event(t.event)
         for j, path in enumerate(t.eligibility_on or ()):
             k.fact(path, ts.at("eligibility_on", j), scope)
+            k.need(path, ts.at("eligibility_on", j), scope, "date", "eligibility_on is", True)
         when = k.condition(t.when, ts.at("when"), f"lifecycle.{t.id}", scope)
         eligibility = tuple(t.eligibility_on) if t.eligibility_on is not None else None
         body = TransitionBody(t.event, when, t.transition, eligibility)

@@ -9,6 +9,7 @@ All problems are collected, each located in its file, and raised together.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, get_args
@@ -26,12 +27,29 @@ from maslihat.rules.ruleset import (
     Versioned,
 )
 from maslihat.rules.scope import Scope
+from maslihat.rules.types import KATO_CONSTRAINT, Kind, Types
 from maslihat.source import Document
 from maslihat.source.document import Loc
 
 T = TypeVar("T")
 V = TypeVar("V", bound=doc.Cited)
 STAGES = frozenset(get_args(Stage))
+MAX_NESTING = 32
+"""How deep `all`, `any` and `not` may nest: bounds compiling and evaluating alike."""
+KATO_CODE = re.compile(str(KATO_CONSTRAINT.pattern))
+WANTED: dict[str, tuple[frozenset[Kind], str]] = {
+    "collection": (
+        frozenset({"collection"}),
+        "a collection (a list in the case, a state fact events add to, or events)",
+    ),
+    "date": (frozenset({"date"}), "a date"),
+    "number": (frozenset({"number"}), "a number"),
+    "territory": (
+        frozenset({"territory"}),
+        "a territory (a KATO code, such as maslihat.territory)",
+    ),
+}
+"""What a place in a rule needs, and how to say it."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +78,10 @@ class Compiler:
     seen: dict[tuple[str, str], Site] = field(default_factory=dict)
     cited: list[tuple[doc.Cited, Site]] = field(default_factory=list)
     urls: dict[str, str] = field(default_factory=dict)
+    types: Types = field(default_factory=lambda: Types({}, {}))
+    cyclic: set[str] = field(default_factory=set)
     _entries: dict[str, list[tuple[Any, Site]]] = field(default_factory=dict)
+    _checked: set[tuple[str, int, Loc, Any]] = field(default_factory=set)
 
     def problem(self, site: Site, message: str) -> None:
         """Record an issue and carry on, so that all problems are reported at once."""
@@ -135,10 +156,13 @@ class Compiler:
         )
 
     def condition(
-        self, node: s.Condition | None, site: Site, nid: str, scope: Scope
+        self, node: s.Condition | None, site: Site, nid: str, scope: Scope, depth: int = 0
     ) -> c.Condition:
-        """Compile a condition tree, checking every fact it reads."""
+        """Compile a condition tree, checking every fact it reads and the kinds it needs."""
         if node is None:
+            return c.Always(nid)
+        if depth >= MAX_NESTING and isinstance(node, s.All | s.Any_ | s.Not):
+            self.problem(site, f"all, any and not may nest at most {MAX_NESTING} deep")
             return c.Always(nid)
         if isinstance(node, s.All | s.Any_):
             kind = "all" if isinstance(node, s.All) else "any"
@@ -147,21 +171,36 @@ class Compiler:
                 nid,
                 kind,
                 tuple(
-                    self.condition(child, site.at(kind, i), f"{nid}.{kind}[{i}]", scope)
+                    self.condition(child, site.at(kind, i), f"{nid}.{kind}[{i}]", scope, depth + 1)
                     for i, child in enumerate(children)
                 ),
             )
         if isinstance(node, s.Not):
-            return c.Negation(nid, self.condition(node.not_, site.at("not"), f"{nid}.not", scope))
+            inner = self.condition(node.not_, site.at("not"), f"{nid}.not", scope, depth + 1)
+            return c.Negation(nid, inner)
         self.fact(node.fact, site.at("fact"), scope)
         op = node.operator
-        return c.Comparison(nid, node.fact, op, self.operand(node.operand, site.at(op), scope))
+        if op == "within":
+            self.need(node.fact, site.at("fact"), scope, "territory", "within compares")
+        return c.Comparison(nid, node.fact, op, self.operand(node.operand, site.at(op), scope, op))
 
-    def operand(self, value: Any, site: Site, scope: Scope) -> c.Operand:
+    def operand(self, value: Any, site: Site, scope: Scope, op: str = "eq") -> c.Operand:
         """Compile the right-hand side of a comparison."""
         if isinstance(value, s.FactRef):
             self.fact(value.fact, site.at("fact"), scope)
+            if value.times is not None:
+                self.need(value.fact, site.at("fact"), scope, "number", "times scales")
+            if op in ("in", "not_in"):
+                self.need(value.fact, site.at("fact"), scope, "collection", f"{op} looks in")
+            if op == "within":
+                self.need(value.fact, site.at("fact"), scope, "territory", "within takes", True)
             return c.FactValue(value.fact, value.times)
+        if op == "within" and not (isinstance(value, str) and KATO_CODE.fullmatch(value)):
+            self.problem(
+                site,
+                f'within takes a territory: a 9-digit KATO code such as "230000000" or a '
+                f"fact that is one, such as maslihat.territory (not {c.show(value)})",
+            )
         if isinstance(value, s.ListRef):
             if value.list not in self.list_ids:
                 self.problem(site.at("list"), f"unknown list {value.list!r}")
@@ -170,10 +209,29 @@ class Compiler:
             return c.Constant(frozenset(value))
         return c.Constant(value)
 
-    def fact(
-        self, path: str, site: Site, scope: Scope, visiting: frozenset[str] = frozenset()
+    def need(
+        self, path: str, site: Site, scope: Scope, wanted: str, what: str, strict: bool = False
     ) -> None:
-        """Check that `path` can be read in `scope` (named facts: all they read, too)."""
+        """Check that `path` holds a value of the kind wanted here.
+
+        A fact whose kind cannot be known (`item.`, `check.`, `ground.`) passes unless
+        `strict`: evaluation guards those values.
+        """
+        if not scope.checked or (path.split(".")[0] not in self.fact_docs and scope.problem(path)):
+            return  # checked where the fact is used, or not readable here (reported as such)
+        kinds, described = WANTED[wanted]
+        found = self.types.kind(path, scope.event_types)
+        if found in kinds or (found == "unknown" and not strict):
+            return
+        shown = "of a kind that cannot be known here" if found == "unknown" else f"a {found}"
+        self.problem(site, f"{what} {described}; {path} is {shown}")
+
+    def fact(self, path: str, site: Site, scope: Scope) -> None:
+        """Check that `path` can be read in `scope` (named facts: all they read, too).
+
+        A named fact is checked once per scope and site, so facts that share what they
+        read cost no more than facts that do not; facts on a cycle are not followed.
+        """
         name = path.split(".")[0]
         if name not in self.fact_docs:
             problem = scope.problem(path)
@@ -182,27 +240,35 @@ class Compiler:
             return
         if path != name:
             self.problem(site, f"named fact {name!r} has no fields")
-        if name in visiting:
-            self.problem(site, f"fact {name!r} is defined in terms of itself")
-            return
-        fact_doc, fact_site = self.fact_docs[name]
-        inner = visiting | {name}
-        if fact_doc.years_between:
-            for p in (fact_doc.years_between.from_, fact_doc.years_between.to):
-                self.fact(p, site, scope, inner)
+        key = (name, id(site.document), site.loc, scope.key)
+        if name not in self.cyclic and key not in self._checked:
+            self._checked.add(key)
+            self._named_fact(name, site, scope)
+
+    def _named_fact(self, name: str, site: Site, scope: Scope) -> None:
+        """Check what a named fact reads, and the kinds its definition needs, in `scope`."""
+        fact_doc, at = self.fact_docs[name]
+        if yb := fact_doc.years_between:
+            for part, p in (("from", yb.from_), ("to", yb.to)):
+                self.fact(p, site, scope)
+                self.need(p, at.at("years_between", part), scope, "date", "years_between needs")
+        for i, p in enumerate(fact_doc.sum or ()):
+            self.need(p, at.at("sum", i), scope, "number", "sum adds")
         for p in fact_doc.sum or fact_doc.first_of or ():
-            self.fact(p, site, scope, inner)
-        if fact_doc.count:
-            self.fact(fact_doc.count.items, site, scope, inner)
-            if fact_doc.count.where:
-                self.condition(fact_doc.count.where, fact_site, "", scope.with_root("item", None))
-        if fact_doc.run_length:
-            run = fact_doc.run_length
+            self.fact(p, site, scope)
+        if count := fact_doc.count:
+            self.fact(count.items, site, scope)
+            self.need(
+                count.items, at.at("count", "items"), scope, "collection", "count takes", True
+            )
+            if count.where:
+                self.condition(
+                    count.where, at.at("count", "where"), "", scope.with_root("item", None)
+                )
+        if run := fact_doc.run_length:
             for part in ("where", "among"):
                 if (node := getattr(run, part)) is not None:
-                    self.condition(
-                        node, fact_site.at("run_length", part), "", scope.with_event(run.event)
-                    )
+                    self.condition(node, at.at("run_length", part), "", scope.with_event(run.event))
 
     def provision_refs(self, ids: Sequence[str], site: Site) -> None:
         """Check that every provision a rule claims to encode is in the catalogue."""

@@ -145,10 +145,12 @@ class FactValue:
 
     def resolve(self, facts: Facts) -> tuple[Any, dict[str, Any]]:
         """The fact's value, scaled."""
-        value = facts.get(self.path)
+        read = value = facts.get(self.path)
         if self.times is not None and value is not None:
+            if isinstance(value, bool) or not isinstance(value, int | Fraction):
+                raise EvaluationError(f"cannot scale {self.path} = {show(value)}: not a number")
             value = Fraction(value) * self.times
-        return value, {self.path: facts.get(self.path)}
+        return value, {self.path: read}
 
     def describe(self) -> str:
         """`2/3 × maslihat.seats`."""

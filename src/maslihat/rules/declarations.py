@@ -9,9 +9,14 @@ from __future__ import annotations
 from maslihat.model import EVENT_MODELS
 from maslihat.rules import derived as d
 from maslihat.rules.compiler import Compiler, Site
+from maslihat.rules.documents import StateDoc
 from maslihat.rules.ruleset import Cite, FindingDef, ListDef, StateDef, Version
 from maslihat.rules.scope import GROUND_FIELDS, Scope
-from maslihat.rules.syntax import TEMPLATE_FIELD, FactDoc
+from maslihat.rules.syntax import FactDoc, FactTemplate, fact_reads
+from maslihat.rules.types import Kind, Types, join
+
+MAX_FACT_DEPTH = 16
+"""How many named facts may rest on one another: bounds compiling and evaluating alike."""
 
 
 def compile_findings(k: Compiler, base: Scope) -> dict[str, FindingDef]:
@@ -40,9 +45,68 @@ def compile_facts(k: Compiler, base: Scope) -> dict[str, d.Derived]:
 
 
 def check_template(k: Compiler, text: str, site: Site, scope: Scope) -> None:
-    """Check every `${path}` of a message template as a fact readable in `scope`."""
-    for path in TEMPLATE_FIELD.findall(text):
-        k.fact(path, site, scope)
+    """Check every `${path}` of a message template as a fact readable in `scope`.
+
+    Any other `$` (but `$$`, a dollar sign) would stop the evaluation when the message
+    is filled in, so it is refused here.
+    """
+    for match in FactTemplate.pattern.finditer(text):
+        if match["invalid"] is not None:
+            k.problem(site, "a $ in a message starts ${path}; write $$ for a dollar sign")
+        elif path := match["named"] or match["braced"]:
+            k.fact(path, site, scope)
+
+
+def check_fact_graph(k: Compiler) -> None:
+    """Named facts may not rest on themselves, by any path, nor nest past MAX_FACT_DEPTH.
+
+    A depth-first walk with its own stack (no recursion, whatever the rules hold);
+    facts on a cycle are noted in `k.cyclic` so that later checks do not follow them.
+    """
+    reads = {
+        fid: sorted({p.split(".")[0] for p in fact_reads(fd)} & k.fact_docs.keys())
+        for fid, (fd, _) in k.fact_docs.items()
+    }
+    depth: dict[str, int] = {}
+    for start in reads:
+        path, stack = [start], [iter(reads[start])]
+        while stack:
+            following = next(stack[-1], None)
+            if following is None:
+                done = path.pop()
+                stack.pop()
+                depth[done] = 1 + max((depth.get(r, 0) for r in reads[done]), default=0)
+            elif following in path:
+                cycle = [*path[path.index(following) :], following]
+                k.cyclic.update(cycle)
+                k.problem(
+                    k.fact_docs[following][1],
+                    f"fact {following!r} is defined in terms of itself: {' → '.join(cycle)}",
+                )
+            elif following not in depth:
+                path.append(following)
+                stack.append(iter(reads[following]))
+    for fid, levels in depth.items():
+        if levels == MAX_FACT_DEPTH + 1:
+            k.problem(
+                k.fact_docs[fid][1],
+                f"fact {fid!r} rests on a chain of {MAX_FACT_DEPTH} named facts: "
+                f"they may nest at most {MAX_FACT_DEPTH} deep",
+            )
+
+
+def compile_types(k: Compiler) -> Types:
+    """The kinds of the facts: state facts events add to are collections, set ones the
+    kind of what sets them."""
+    facts = {fid: fd for fid, (fd, _) in k.fact_docs.items()}
+    plain = Types({}, facts)
+    kinds: dict[str, Kind] = {}
+    for state, _ in k.entries("state"):
+        sources = [plain.kind(u.value, (u.event,)) for u in state.set if u.value]
+        if state.initial:
+            sources.append(plain.kind(state.initial, ()))
+        kinds[state.id] = "collection" if state.add or state.remove else join(sources)
+    return Types(kinds, facts)
 
 
 def compile_state(k: Compiler) -> tuple[StateDef, ...]:
@@ -74,6 +138,7 @@ def compile_state(k: Compiler) -> tuple[StateDef, ...]:
                     k.problem(site.at(kind, i), "a set update needs a value")
                 if kind != "set" and not update.key:
                     k.problem(site.at(kind, i), "an add or remove update needs key fields")
+        _collection_keys(k, state, site)
         out.append(
             StateDef(
                 id=state.id,
@@ -86,6 +151,25 @@ def compile_state(k: Compiler) -> tuple[StateDef, ...]:
             )
         )
     return tuple(out)
+
+
+def _collection_keys(k: Compiler, state: StateDoc, site: Site) -> None:
+    """A collection starts empty, and every update matches its items on the same keys."""
+    updates = [
+        (kind, i, u) for kind in ("add", "remove") for i, u in enumerate(getattr(state, kind))
+    ]
+    if not updates:
+        return
+    if state.initial is not None:
+        k.problem(site.at("initial"), "a state fact that events add to starts empty: no initial")
+    first = sorted(updates[0][2].key or ())
+    for kind, i, update in updates[1:]:
+        if update.key and sorted(update.key) != first:
+            k.problem(
+                site.at(kind, i, "key"),
+                f"every add and remove of {state.id!r} matches items on the same keys "
+                f"({', '.join(first)})",
+            )
 
 
 def compile_lists(k: Compiler) -> dict[str, ListDef]:
@@ -152,6 +236,8 @@ def _derived(k: Compiler, fact: FactDoc, site: Site) -> d.Derived:
 
 class _Unchecked(Scope):
     """Paths inside named facts are checked where the fact is used, not here."""
+
+    checked = False
 
     def problem(self, path: str) -> str | None:
         return None

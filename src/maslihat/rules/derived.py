@@ -62,6 +62,8 @@ class YearsBetween:
         read = {self.start: start, self.end: end}
         if start is None or end is None:
             return None, read
+        if not (isinstance(start, dt.date) and isinstance(end, dt.date)):
+            raise EvaluationError(f"facts.{self.id}: years between {read}: not dates")
         return whole_years(start, end, self.leap_day), read
 
     def conditions(self) -> Iterable[Condition]:

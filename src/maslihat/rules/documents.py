@@ -20,7 +20,7 @@ from pydantic import (
 )
 
 from maslihat.model.common import Frozen, IsoDate
-from maslihat.rules.syntax import Condition, FactDoc, FactPath
+from maslihat.rules.syntax import Condition, FactDoc, FactPath, Whole
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", strict=True)]
 ProvisionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", strict=True)]
@@ -299,8 +299,8 @@ class GroundDoc(Frozen):
     """A ground for early termination of the mandate (Article 20(3))."""
 
     id: Id
-    number: int
-    subparagraph: Annotated[str, Field(pattern=r"^\d+(-\d+)?$")] | None = Field(
+    number: Annotated[Whole, Field(ge=1)]
+    subparagraph: Annotated[str, Field(pattern=r"^\d{1,3}(-\d{1,3})?$")] | None = Field(
         default=None, description='As the law numbers it ("3-1"); default: the number.'
     )
     title: StrictStr

@@ -8,6 +8,7 @@ an error with a line number instead of a wrong answer at run time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from maslihat.model import EVENT_MODELS, Deputy, Maslihat
 
@@ -29,6 +30,8 @@ class Scope:
 
     roots: dict[str, frozenset[str] | None] = field(default_factory=dict)
     event_types: tuple[str, ...] = ()
+    checked: ClassVar[bool] = True
+    """Whether paths and their kinds are checked here (not inside a named fact's own text)."""
 
     @classmethod
     def base(cls, state_ids: frozenset[str]) -> Scope:
@@ -41,6 +44,12 @@ class Scope:
                 "events": frozenset(),
             }
         )
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """A hashable summary of what this scope can read (for caching checks)."""
+        roots = tuple(sorted(self.roots.items(), key=lambda kv: kv[0]))
+        return (type(self).__name__, roots, self.event_types)
 
     def with_root(self, name: str, fields: frozenset[str] | None) -> Scope:
         """This scope plus one root."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from fractions import Fraction
+from string import Template
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -35,8 +37,10 @@ OPERATORS = (*COMPARATORS, *MEMBERSHIP, "within")
 FactPath = Annotated[str, Field(pattern=FACT_PATH.pattern, strict=True)]
 
 
-def _date_literal(value: Any) -> Any:
+def _literal(value: Any) -> Any:
     """A literal written `YYYY-MM-DD` is a date, so it compares with date facts."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_WHOLE:
+        raise ValueError(f"a whole number in a rule has at most {len(str(MAX_WHOLE))} digits")
     if isinstance(value, str) and ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
@@ -46,11 +50,21 @@ def _date_literal(value: Any) -> Any:
 
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-Scalar = Annotated[
-    StrictStr | StrictBool | StrictInt | dt.date | None, BeforeValidator(_date_literal)
-]
+MAX_WHOLE = 10**15 - 1
+"""The largest whole number a rule may write: the law counts seats, votes and years."""
+Whole = Annotated[StrictInt, Field(ge=-MAX_WHOLE, le=MAX_WHOLE)]
+Scalar = Annotated[StrictStr | StrictBool | StrictInt | dt.date | None, BeforeValidator(_literal)]
 TEMPLATE_FIELD = re.compile(r"\$\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\}")
 """A `${path}` placeholder in a message template."""
+FRACTION = re.compile(r"(\d{1,6})(?:/(\d{1,6}))?")
+"""`times`: a whole number or a fraction, each part of at most six digits."""
+
+
+class FactTemplate(Template):
+    """A message template: `${path}` is a fact, `$$` a dollar sign, any other `$` a mistake."""
+
+    idpattern = TEMPLATE_FIELD.pattern.removeprefix(r"\$\{(").removesuffix(r")\}")
+    flags = re.ASCII
 
 
 class FactRef(Frozen):
@@ -62,13 +76,18 @@ class FactRef(Frozen):
     @field_validator("times", mode="before")
     @classmethod
     def _fraction(cls, value: Any) -> Any:
-        if isinstance(value, str) and re.fullmatch(r"\d+/\d+|\d+", value):
-            return Fraction(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return Fraction(value)
         if value is None or isinstance(value, Fraction):
             return value
-        raise ValueError("times must be a whole number or a fraction such as 2/3")
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_WHOLE:
+            return Fraction(value)
+        written = FRACTION.fullmatch(value) if isinstance(value, str) else None
+        if written is None:
+            raise ValueError(
+                "times must be a whole number or a fraction such as 2/3 (at most six digits each)"
+            )
+        if written[2] is not None and int(written[2]) == 0:
+            raise ValueError(f"times {value}: the divisor must not be zero")
+        return Fraction(int(written[1]), int(written[2] or 1))
 
 
 class ListRef(Frozen):
@@ -227,6 +246,34 @@ class FactDoc(Frozen):
         """The names of the definitions given (exactly one when valid)."""
         kinds = ("years_between", "count", "run_length", "sum", "first_of")
         return [kind for kind in kinds if getattr(self, kind) is not None]
+
+
+def condition_facts(node: Condition | None) -> Iterator[str]:
+    """Every fact path a condition reads, operands included (iteratively: no recursion)."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, All | Any_):
+            stack.extend(reversed(current.all if isinstance(current, All) else current.any))
+        elif isinstance(current, Not):
+            stack.append(current.not_)
+        else:
+            yield current.fact
+            if isinstance(current.operand, FactRef):
+                yield current.operand.fact
+
+
+def fact_reads(fact: FactDoc) -> Iterator[str]:
+    """Every fact path a named fact's definition reads."""
+    if fact.years_between:
+        yield from (fact.years_between.from_, fact.years_between.to)
+    yield from fact.sum or fact.first_of or ()
+    if fact.count:
+        yield fact.count.items
+        yield from condition_facts(fact.count.where)
+    if fact.run_length:
+        yield from condition_facts(fact.run_length.among)
+        yield from condition_facts(fact.run_length.where)
 
 
 for _model in (All, Any_, Not, CountOf, RunLength, FactDoc):
