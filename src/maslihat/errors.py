@@ -10,6 +10,7 @@ column and field path so that a person can go straight to the mistake.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = [
     "CaseError",
@@ -19,6 +20,7 @@ __all__ = [
     "Issue",
     "MaslihatError",
     "RulesError",
+    "WriteError",
 ]
 
 
@@ -82,3 +84,13 @@ class RulesError(InputError):
 
 class EvaluationError(MaslihatError):
     """Evaluation failed on valid input: a defect in the rules or the engine."""
+
+
+class WriteError(MaslihatError):
+    """A file a command was asked to write may not, or could not, be written."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")

@@ -111,3 +111,67 @@ def test_bad_equivalence_file_is_a_located_error(pair: Path, tmp_path: Path) -> 
     result = CliRunner().invoke(main, ["audit", str(pair), "--mutants", "--equivalent", str(bad)])
     assert result.exit_code == 2
     assert f"{bad}:1:3: [0].reason: required field is missing" in result.stderr
+
+
+def test_report_is_not_replaced_without_force(pair: Path, tmp_path: Path) -> None:
+    """An existing --report file is refused (exit 2, one line, before the audit runs)."""
+    path = tmp_path / "audit.md"
+    path.write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", str(pair), "--report", str(path)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: {path}: exists; give --force to replace it\n"
+    assert path.read_text(encoding="utf-8") == "mine"
+    assert audit(str(pair), "--report", str(path), "--force")[0] == 0
+    assert path.read_text(encoding="utf-8").startswith("# Rule audit")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("missing/audit.md", "no directory {tmp}/missing"),
+        ("folder", "is a directory"),
+        ("link.md", "is a symbolic link; not written through it"),
+    ],
+)
+def test_report_paths_that_cannot_be_written_are_one_line_exit_2(
+    pair: Path, tmp_path: Path, name: str, message: str
+) -> None:
+    """A missing directory, a directory, or a link as the --report path: one line, exit 2."""
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "link.md").symlink_to(tmp_path / "target.md")
+    path = tmp_path / name
+    result = CliRunner().invoke(main, ["audit", str(pair), "--report", str(path), "--force"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {path}: {message.format(tmp=tmp_path)}\n"
+    assert not (tmp_path / "target.md").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_report_to_a_full_disk_is_one_line_exit_2(pair: Path) -> None:
+    """Writing the report to /dev/full (no space left) is one line and exit 2, no traceback."""
+    result = CliRunner().invoke(main, ["audit", str(pair), "--report", "/dev/full"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: /dev/full: cannot write: No space left on device\n"
+
+
+def test_suggest_refuses_a_link_in_its_directory_and_writes_nothing(
+    pair: Path, tmp_path: Path
+) -> None:
+    """A link where a witness would go stops --suggest (even forced): none written, exit 2."""
+    (pair / PAIR[1]).unlink()
+    first = CliRunner().invoke(main, ["audit", str(pair), "--suggest", str(tmp_path / "w")])
+    names = sorted(p.name for p in (tmp_path / "w").iterdir())
+    assert first.exit_code == 0 and names, first.stderr
+    again = CliRunner().invoke(main, ["audit", str(pair), "--suggest", str(tmp_path / "w")])
+    assert again.exit_code == 2
+    assert again.stderr.endswith("exists; give --force to replace it\n")
+    shutil.rmtree(tmp_path / "w")
+    (tmp_path / "w").mkdir()
+    link = tmp_path / "w" / names[-1]
+    link.symlink_to(tmp_path / "victim")
+    args = ["audit", str(pair), "--suggest", str(tmp_path / "w"), "--force"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {link}: is a symbolic link; not written through it\n"
+    assert sorted(p.name for p in (tmp_path / "w").iterdir()) == [names[-1]]
+    assert not (tmp_path / "victim").exists()

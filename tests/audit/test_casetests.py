@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import maslihat
 from maslihat.audit.casetests import Expect, compare, load_case_test, run_file
+from maslihat.cli.main import main
 from maslihat.errors import CaseTestError
 
 RESIGNED = """\
@@ -60,6 +62,46 @@ def test_case_may_live_in_its_own_file(tmp_path: Path, rules: maslihat.RuleSet) 
     )
     outcomes = run_file(load_case_test(path), rules)
     assert [(o.id, o.passed) for o in outcomes] == [("t::t", True)]
+
+
+def test_case_in_a_subdirectory_is_read(tmp_path: Path, rules: maslihat.RuleSet) -> None:
+    """A `case` path may lead down into the test file's directory tree."""
+    (tmp_path / "cases").mkdir()
+    write(tmp_path, RESIGNED, "cases/resigned.yaml")
+    tests = "tests: [{name: t, as_of: 2022-03-01, expect: {status: termination_pending}}]\n"
+    path = write(tmp_path, f"about: x\ncase: cases/../cases/resigned.yaml\n{tests}")
+    assert [o.passed for o in run_file(load_case_test(path), rules)] == [True]
+
+
+@pytest.mark.parametrize(
+    "named", ["../../../../etc/passwd", "/etc/passwd", "../outside.yaml", "inside/link.yaml"]
+)
+def test_case_path_leading_out_of_the_tree_is_refused_at_the_key(
+    tmp_path: Path, named: str
+) -> None:
+    """A `case` path out of the test's directory (.., absolute, a link) is refused at `case`."""
+    home = tmp_path / "suite"
+    (home / "inside").mkdir(parents=True)
+    write(tmp_path, RESIGNED, "outside.yaml")
+    (home / "inside" / "link.yaml").symlink_to(tmp_path / "outside.yaml")
+    tests = "tests: [{name: t, as_of: 2022-03-01, expect: {status: active}}]\n"
+    path = write(home, f"about: x\ncase: {named}\n{tests}")
+    with pytest.raises(CaseTestError) as caught:
+        load_case_test(path)
+    assert str(caught.value) == (
+        f"{path}:2:1: case: {named!r} leads out of this file's directory ({home}):"
+        " a case must be in it"
+    )
+
+
+def test_a_case_test_leading_out_is_exit_2_for_maslihat_test(tmp_path: Path) -> None:
+    """`maslihat test` reports such a file as bad case-test input: one line, exit 2."""
+    tests = "tests: [{name: t, as_of: 2022-03-01, expect: {status: active}}]\n"
+    path = write(tmp_path, f"about: x\ncase: ../../../../etc/passwd\n{tests}")
+    result = CliRunner().invoke(main, ["test", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}:2:1: case: '../../../../etc/passwd' leads")
+    assert result.stderr.count("\n") == 1 and "root:" not in result.output
 
 
 def test_duplicate_test_names_are_refused(tmp_path: Path) -> None:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 from click.testing import CliRunner
 
 from maslihat.cli.main import main
+from maslihat.errors import EvaluationError
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE = """\
@@ -103,6 +107,83 @@ def test_batch_reports_bad_cases_and_goes_on(case_file: Path, tmp_path: Path) ->
     (tmp_path / "bad.yaml").write_text("maslihat: 1\n", encoding="utf-8")
     code, out, err = invoke("batch", tmp_path, "--as-of", "2022-06-01")
     assert code == 2 and len(out.splitlines()) == 1 and err.startswith("error: ")
+
+
+def test_batch_ends_with_a_summary_on_stderr(case_file: Path, tmp_path: Path) -> None:
+    """The last stderr line counts the cases read, by status, and the errors; stdout is cases."""
+    (tmp_path / "bad.yaml").write_text("maslihat: 1\n", encoding="utf-8")
+    code, out, err = invoke("batch", tmp_path, case_file, "--as-of", "2022-02-15")
+    assert code == 2 and len(out.splitlines()) == 2
+    assert err.splitlines()[-1] == "3 cases read: 2 termination_pending; 1 error"
+    code, _, err = invoke("batch", case_file, "--as-of", "2022-06-01")
+    assert code == 0 and err == "1 case read: 1 terminated; 0 errors\n"
+
+
+def test_batch_reports_what_is_not_a_regular_file(case_file: Path, tmp_path: Path) -> None:
+    """In a directory, a fifo or a link to a device named *.yaml is reported, not read."""
+    os.mkfifo(tmp_path / "fifo.yaml")
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    (tmp_path / "sub.yaml").mkdir()  # a directory is not a case file: left alone
+    code, out, err = invoke("batch", tmp_path, "--as-of", "2022-06-01")
+    lines = err.splitlines()
+    assert code == 2 and len(out.splitlines()) == 1
+    assert (
+        lines[0] == f"error: {tmp_path / 'fifo.yaml'}: cannot read the file: it is a fifo, "
+        "not a regular file"
+    )
+    assert "it is a character device" in lines[1] and len(lines) == 3
+
+
+def test_batch_goes_on_past_a_defect_and_exits_4(
+    case_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An evaluation defect in one case is reported with its file; the rest run; exit 4."""
+    import maslihat.cli.main as cli
+
+    real = cli.evaluate_case
+
+    def flaky(case: Any, **kwargs: Any) -> Any:
+        if case.case == "broken":
+            raise EvaluationError("checks.x: cannot compare")
+        return real(case, **kwargs)
+
+    monkeypatch.setattr(cli, "evaluate_case", flaky)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(CASE.replace("case: cli-case", "case: broken"), encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("maslihat: 1\n", encoding="utf-8")
+    code, out, err = invoke("batch", broken, tmp_path / "bad.yaml", case_file)
+    assert code == 4 and len(out.splitlines()) == 1
+    assert f"error: {broken}: checks.x: cannot compare" in err.splitlines()
+    assert err.splitlines()[-1].endswith("; 2 errors")
+
+
+BOMB = 'a: &a ["lol","lol","lol"]\n' + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(12)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("grounds: !!python/object/apply:os.system [x]\n", "1:10", "YAML tags are not accepted"),
+        (BOMB, "1:4", "YAML anchors are not accepted"),
+        ("grounds:\n  - id: x\x00\n", "2:10", "control character U+0000"),
+        ("grounds:\n  - <<: {id: x}\n", "2:5", "merge keys (<<) are not accepted"),
+        ("grounds:\n  - " + "{not: " * 300 + "x" + "}" * 300 + "\n", "2:", "nested too deeply"),
+        ("grounds:\n  - {id: x, number: " + "9" * 5000 + "}\n", "2:", "more than 20 digits"),
+    ],
+    ids=["tag", "billion-laughs", "nul", "merge-key", "deep-not", "digits"],
+)
+def test_hostile_rule_files_exit_3_at_once(
+    text: str, where: str, message: str, case_file: Path, rules_copy: Callable[..., Path]
+) -> None:
+    """A hostile rule file is refused with one located line and exit 3, within a second."""
+    rules = rules_copy(broken=text)
+    start = time.process_time()
+    code, out, err = invoke("evaluate", case_file, "--rules", rules)
+    assert time.process_time() - start < 1
+    assert code == 3 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith(f"error: {rules / 'broken.yaml'}:{where}") and message in err
 
 
 def test_bad_case_exits_2_with_one_located_line(tmp_path: Path) -> None:

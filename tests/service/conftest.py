@@ -3,18 +3,23 @@
 Most tests talk to it over TCP, as a client written in another language would, so
 what they pin is what such a client sees (uvicorn's HTTP handling included). Tests
 that need an app with a fault planted in it call one in-process instead (`call`).
-The server binds to 127.0.0.1 only, waits a bounded time to come up, and is stopped
-when the session ends.
+Tests that need a server started otherwise (short timeouts, several workers) start
+their own with `serving`. A server binds to 127.0.0.1 only, waits a bounded time to
+come up, and is stopped when its tests are done.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,25 +51,67 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None
     pytest.fail(f"the server did not come up:\n{log.read_text(encoding='utf-8')}", pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of `maslihat serve --host 127.0.0.1 --port N`, run as a user would."""
+@dataclass(frozen=True)
+class Server:
+    """A running `maslihat serve`: where it listens and the file its log goes to."""
+
+    url: str
+    port: int
+    log: Path
+
+    def lines(self) -> list[str]:
+        """The lines the server has logged so far."""
+        return self.log.read_text(encoding="utf-8").splitlines()
+
+
+@contextmanager
+def serving(directory: Path, *options: str) -> Iterator[Server]:
+    """Run `maslihat serve --host 127.0.0.1 --port N OPTIONS` until the block ends.
+
+    The server runs in its own session, so that workers it starts are stopped with
+    it: first politely (SIGTERM to the session's group), then, after a bounded wait,
+    by SIGKILL.
+    """
     port = free_port()
-    log = tmp_path_factory.mktemp("server") / "server.log"
+    log = directory / "server.log"
     command = [sys.executable, "-m", "maslihat", "serve", "--host", "127.0.0.1"]
     with log.open("wb") as out:
-        process = subprocess.Popen([*command, "--port", str(port)], stdout=out, stderr=out)
+        process = subprocess.Popen(
+            [*command, "--port", str(port), *options],
+            stdout=out,
+            stderr=out,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url, process, log)
-        yield url
+        yield Server(url, port, log)
     finally:
-        process.terminate()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
         try:
             process.wait(timeout=10)
+            return
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+            continue
+
+
+@pytest.fixture(scope="session")
+def start() -> Callable[..., AbstractContextManager[Server]]:
+    """`with start(directory, *options) as server:` runs `maslihat serve OPTIONS`."""
+    return serving
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of `maslihat serve --host 127.0.0.1 --port N`, run as a user would."""
+    with serving(tmp_path_factory.mktemp("server")) as running:
+        yield running.url
 
 
 @pytest.fixture(scope="session")

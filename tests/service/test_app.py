@@ -86,7 +86,7 @@ def test_openapi_documents_bodies_and_problems(document: dict[str, Any]) -> None
     assert evaluate["requestBody"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Case"
     }
-    assert set(evaluate["responses"]) == {"200", "413", "415", "422", "500"}
+    assert set(evaluate["responses"]) == {"200", "408", "413", "415", "422", "500"}
     assert "application/problem+json" in evaluate["responses"]["422"]["content"]
     batch = document["paths"]["/v1/evaluate/batch"]["post"]
     assert "application/x-ndjson" in batch["requestBody"]["content"]

@@ -4,13 +4,16 @@ The malformed case files of tests/bad-input/ are sent as JSON and must be refuse
 with the field the command line names; Hypothesis then sends whatever it likes, from
 random bytes to plausible cases with odd events. Faults planted inside the app (a
 defect in the rules, an unexpected exception) must give a 500 problem without a trace.
+A client too slow to send its body gets a 408; one that leaves, a line in the log.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
-from collections.abc import Callable
+import logging
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -235,3 +238,73 @@ def test_problem_for_maps_each_kind_of_error() -> None:
     assert {type(e).__name__: problem_for(e).details.status for e in cases} == {
         type(e).__name__: status for e, status in cases.items()
     }
+
+
+async def stalling(*chunks: bytes) -> AsyncIterator[bytes]:
+    """A request body that sends `chunks`, then nothing more for a minute."""
+    for chunk in chunks:
+        yield chunk
+    await asyncio.sleep(60)
+
+
+def test_a_body_that_does_not_arrive_in_time_is_a_408_problem(
+    call: Call, rules: maslihat.RuleSet
+) -> None:
+    """A body not received within the body timeout is answered 408 `body-timeout`."""
+    app = create_app(rules, body_timeout=0.2)
+    response = call(app, "POST", "/v1/evaluate", content=stalling(b'{"case": '))
+    problem = assert_problem(response, 408)
+    assert problem["type"].endswith("/body-timeout")
+    assert problem["detail"] == "the body did not arrive within 0.2 s"
+
+
+def test_a_batch_line_that_does_not_arrive_in_time_ends_the_stream_with_a_408_line(
+    call: Call, rules: maslihat.RuleSet
+) -> None:
+    """In a batch, the lines received are answered, then the late one gets a 408 error."""
+    app = create_app(rules, body_timeout=0.2)
+    body = stalling(json.dumps(CASE).encode() + b"\n", b'{"case": ')
+    response = call(app, "POST", "/v1/evaluate/batch?as_of=2022-01-01", content=body)
+    lines = [json.loads(line) for line in response.text.splitlines()]
+    assert [line["line"] for line in lines] == [1, 2]
+    assert lines[0]["result"]["status"] == "active"
+    assert lines[1]["error"]["status"] == 408
+    assert lines[1]["error"]["detail"] == "line 2 did not arrive within 0.2 s"
+
+
+def test_a_client_gone_mid_body_is_one_info_record_and_no_answer(
+    rules: maslihat.RuleSet, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A disconnect while the body is read is logged once, at info, and nothing is sent."""
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/v1/evaluate",
+        "raw_path": b"/v1/evaluate",
+        "query_string": b"",
+        "headers": [(b"content-type", b"application/json")],
+        "client": ("127.0.0.1", 5555),
+        "server": ("127.0.0.1", 8000),
+        "scheme": "http",
+        "http_version": "1.1",
+        "root_path": "",
+    }
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    with caplog.at_level(logging.INFO, logger="maslihat.service"):
+        asyncio.run(create_app(rules)(scope, receive, send))
+    assert sent == []
+    assert [(r.levelname, r.getMessage(), r.exc_info) for r in caplog.records] == [
+        (
+            "INFO",
+            "127.0.0.1:5555 - POST /v1/evaluate: the client disconnected before its request"
+            " body was complete",
+            None,
+        )
+    ]

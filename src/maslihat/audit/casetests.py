@@ -130,6 +130,24 @@ def _sub_document(document: Document, key: str) -> Document:
     return Document(document.data[key], document.file, positions)
 
 
+def _case_path(file: Path, named: str, document: Document) -> Path:
+    """The case file `case:` names, which must be in the test file's directory or below.
+
+    A case-test file may come from anyone (a pull request, a shared suite), and what it
+    names is read and, in a failing test, shown: `case: ../../../../etc/passwd` must
+    not read that file. Links are followed before the check, so none leads out either.
+    """
+    home, path = file.parent, file.parent / named
+    try:
+        inside = path.resolve().is_relative_to(home.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if not inside:
+        message = f"{named!r} leads out of this file's directory ({home}): a case must be in it"
+        raise CaseTestError([document.issue(("case",), message)])
+    return path
+
+
 def load_case_test(path: str | Path) -> LoadedFile:
     """Read and validate a case-test file and its case; raise `CaseTestError` if bad."""
     file = Path(path)
@@ -144,7 +162,8 @@ def load_case_test(path: str | Path) -> LoadedFile:
         raise CaseTestError([document.issue(("tests",), f"test names used twice: {twice}")])
     try:
         if isinstance(spec.case, str):
-            case = case_from_document(load_document(file.parent / spec.case, CaseError))
+            named = _case_path(file, spec.case, document)
+            case = case_from_document(load_document(named, CaseError))
         else:
             case = case_from_document(_sub_document(document, "case"))
     except CaseError as exc:

@@ -12,6 +12,7 @@ person to confirm: a witness finds the question, it does not answer it.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any, get_args
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 
+from maslihat.audit import output
 from maslihat.audit.casetests import LoadedFile
 from maslihat.audit.model import AuditReport
 from maslihat.audit.mutants import compile_mutant, generate, where
@@ -179,10 +181,8 @@ def _outcome(result: Result) -> dict[str, Any]:
     return data
 
 
-def write_witness(
-    directory: Path, name: str, target: str, variant: Variant, rules: RuleSet
-) -> Path:
-    """Write a case-test file for `variant`, its expectation to be confirmed by a person."""
+def witness_text(target: str, variant: Variant, rules: RuleSet) -> str:
+    """A case-test file for `variant`, its expectation to be confirmed by a person."""
     result = evaluate(variant.case, as_of=variant.as_of, rules=rules)
     expect: dict[str, Any] = {
         "status": result.status,
@@ -200,13 +200,35 @@ def write_witness(
             {"name": f"witness for {target}", "as_of": variant.as_of.isoformat(), "expect": expect}
         ],
     }
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{name}.yaml"
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
-    with path.open("w", encoding="utf-8") as handle:
-        yaml.dump(document, handle)
-    return path
+    text = io.StringIO()
+    yaml.dump(document, text)
+    return text.getvalue()
+
+
+def search(
+    report: AuditReport,
+    rules: RuleSet,
+    files: Sequence[LoadedFile],
+    rule_files: Sequence[tuple[Document, RuleFile]],
+    epoch: dt.date,
+    suite: SuiteRun,
+) -> Iterator[tuple[str, str, Variant | None]]:
+    """For each uncovered condition and surviving mutant: a file name, what, the witness."""
+    uncovered = [c for c in report.conditions if not c.covered]
+    for number, condition in enumerate(uncovered, 1):
+        missing = not condition.seen_true
+        rule = condition.rule.split("@")[0]
+        found = for_condition(condition.node, missing, files, rules, suite.files_exercising(rule))
+        yield f"condition-{number}", f"{condition.node} = {str(missing).lower()}", found
+    survivors = {m.id for m in report.mutants or () if m.status == "survived"}
+    for mutant in (m for m in generate(rule_files, epoch) if m.id in survivors):
+        mutated = compile_mutant(rule_files, mutant)
+        first = suite.files_exercising(mutant.rule)
+        found = for_mutant(mutated, files, rules, first) if mutated is not None else None
+        target = f"mutant {mutant.id} ({mutant.description}, {where(rule_files, mutant)})"
+        yield f"mutant-{mutant.id}", target, found
 
 
 def suggest(
@@ -217,30 +239,24 @@ def suggest(
     rule_files: Sequence[tuple[Document, RuleFile]],
     epoch: dt.date,
     suite: SuiteRun,
+    force: bool = False,
 ) -> list[str]:
-    """Write a witness for each uncovered condition and surviving mutant; say what was found."""
-    notes: list[str] = []
+    """Write a witness for each uncovered condition and surviving mutant; say what was found.
 
-    def record(name: str, target: str, found: Variant | None) -> None:
-        if found is None:
-            notes.append(f"no witness found for {target}")
-        else:
-            notes.append(f"{write_witness(directory, name, target, found, rules)}: {target}")
-
-    uncovered = [c for c in report.conditions if not c.covered]
-    for number, condition in enumerate(uncovered, 1):
-        missing = not condition.seen_true
-        rule = condition.rule.split("@")[0]
-        found = for_condition(condition.node, missing, files, rules, suite.files_exercising(rule))
-        record(f"condition-{number}", f"{condition.node} = {str(missing).lower()}", found)
-    survivors = {m.id for m in report.mutants or () if m.status == "survived"}
-    for mutant in (m for m in generate(rule_files, epoch) if m.id in survivors):
-        mutated = compile_mutant(rule_files, mutant)
-        first = suite.files_exercising(mutant.rule)
-        found = for_mutant(mutated, files, rules, first) if mutated is not None else None
-        record(
-            f"mutant-{mutant.id}",
-            f"mutant {mutant.id} ({mutant.description}, {where(rule_files, mutant)})",
-            found,
-        )
-    return notes
+    Every file is checked before any is written (see `output`): one that exists
+    (without `force`) or is a link stops them all with a `WriteError`.
+    """
+    found = list(search(report, rules, files, rule_files, epoch, suite))
+    written = [
+        (directory / f"{name}.yaml", target, v) for name, target, v in found if v is not None
+    ]
+    output.make_directory(directory)
+    for path, _, _ in written:
+        output.check_file(path, force)
+    for path, target, variant in written:
+        output.write_file(path, witness_text(target, variant, rules), force)
+    wrote = {target: path for path, target, _ in written}
+    return [
+        f"{wrote[target]}: {target}" if target in wrote else f"no witness found for {target}"
+        for _, target, _ in found
+    ]

@@ -1,7 +1,9 @@
 """`maslihat test` and `maslihat audit`: checking the rules against case tests.
 
 Exit codes as elsewhere (2 bad case-test input, 3 bad rules), plus 1 when a case test
-fails or the audit falls short of `--fail-under` or `--strict`.
+fails or the audit falls short of `--fail-under` or `--strict`. A file the audit may
+not or cannot write (`--report`, `--suggest`) is exit 2 too, like bad usage: it is
+checked before the audit runs, so a refusal costs nothing, and again as it is written.
 """
 
 from __future__ import annotations
@@ -12,18 +14,19 @@ from pathlib import Path
 import click
 from pydantic import TypeAdapter, ValidationError
 
-from maslihat.audit import render, witnesses
+from maslihat.audit import output, render, witnesses
 from maslihat.audit.casetests import (
     Outcome,
     case_test_files,
     load_case_test,
     run_file,
 )
+from maslihat.audit.model import AuditReport
 from maslihat.audit.mutants import run_mutants
 from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import run_suite
 from maslihat.cli.main import fail, main, rules_from, rules_option
-from maslihat.errors import CaseTestError, InputError
+from maslihat.errors import CaseTestError, InputError, WriteError
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
@@ -100,6 +103,9 @@ def _equivalent(path: Path | None) -> dict[str, str]:
     help="Write witness cases for what is not covered into this directory.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on any shortfall of any kind.")
+@click.option(
+    "--force", is_flag=True, help="Replace files --report and --suggest find already there."
+)
 def audit_command(
     paths: tuple[Path, ...],
     rules_dir: Path | None,
@@ -110,8 +116,10 @@ def audit_command(
     equivalent: Path | None,
     suggest_dir: Path | None,
     strict: bool,
+    force: bool,
 ) -> None:
     """Trace provisions to rules to case tests (PATHS), measure coverage, lint, mutate."""
+    _check_outputs(report_file, suggest_dir, force)
     directory = rules_dir if rules_dir is not None else bundled_rules_dir()
     try:
         files = read_rule_files(directory)
@@ -125,17 +133,18 @@ def audit_command(
     epoch = min(tv.valid_from for tvs in rules.lifecycle.transitions.values() for tv in tvs)
     outcomes = run_mutants(files, loaded, suite, epoch, reviewed) if mutants else None
     report = build_report(rules, loaded, outcomes, suite)
-    if report_file is not None:
-        page = (
-            render.html_page(report)
-            if report_file.suffix in (".html", ".htm")
-            else render.markdown(report)
-        )
-        report_file.write_text(page, encoding="utf-8")
-    click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
-    if suggest_dir is not None:
-        for note in witnesses.suggest(suggest_dir, report, rules, loaded, files, epoch, suite):
-            click.echo(note, err=True)
+    try:
+        if report_file is not None:
+            output.write_file(report_file, _page(report, report_file), force)
+        click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
+        if suggest_dir is not None:
+            notes = witnesses.suggest(
+                suggest_dir, report, rules, loaded, files, epoch, suite, force
+            )
+            for note in notes:
+                click.echo(note, err=True)
+    except WriteError as error:
+        _refuse(error)
     below = fail_under is not None and report.summary.condition_coverage < fail_under
     short = shortfalls(report) if strict else []
     if short and as_json:  # the text report lists them already
@@ -144,6 +153,28 @@ def audit_command(
             click.echo(f"  - {line}", err=True)
     if below or short:
         sys.exit(EXIT_FAILED)
+
+
+def _check_outputs(report_file: Path | None, suggest_dir: Path | None, force: bool) -> None:
+    """Refuse, before the audit spends its time, the files it could not write after it."""
+    try:
+        if report_file is not None:
+            output.check_file(report_file, force)
+        if suggest_dir is not None:
+            output.check_directory(suggest_dir)
+    except WriteError as error:
+        _refuse(error)
+
+
+def _page(report: AuditReport, path: Path) -> str:
+    """The report as a file: HTML for an .html name, Markdown otherwise."""
+    return render.html_page(report) if path.suffix in (".html", ".htm") else render.markdown(report)
+
+
+def _refuse(error: WriteError) -> None:
+    """Print the one line for a file not written and exit 2."""
+    click.echo(f"error: {error}", err=True)
+    sys.exit(error.exit_code)
 
 
 class Reviewed(Frozen):

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from maslihat import __version__
@@ -23,8 +24,14 @@ from maslihat.model import Case
 from maslihat.rules.loader import load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.service.bodies import MAX_BODY
-from maslihat.service.problems import HANDLED, ProblemDetails, problem_for, problem_response
-from maslihat.service.routes import FINGERPRINT_HEADER, Service, router
+from maslihat.service.problems import (
+    HANDLED,
+    ProblemDetails,
+    client_gone,
+    problem_for,
+    problem_response,
+)
+from maslihat.service.routes import BODY_TIMEOUT, FINGERPRINT_HEADER, Service, router
 
 DESCRIPTION = f"""\
 The law on a mäslihat deputy's mandate, as rules you can run: POST a case, get what
@@ -43,7 +50,11 @@ _READ_BY_HAND: tuple[tuple[type[BaseModel], str], ...] = (
 
 
 class Guard:
-    """The outermost layer: the rules' fingerprint on every response, a trace on none."""
+    """The outermost layer: the rules' fingerprint on every response, a trace on none.
+
+    A client that disconnects before its body is read gets one line in the log and no
+    answer, not a 500 and a traceback.
+    """
 
     def __init__(self, app: ASGIApp, fingerprint: str) -> None:
         self.app = app
@@ -65,6 +76,8 @@ class Guard:
 
         try:
             await self.app(scope, receive, send_marked)
+        except ClientDisconnect:
+            client_gone(scope)
         except Exception as exc:
             if started:  # too late to answer: let the server close the connection
                 raise
@@ -115,12 +128,15 @@ def create_app(
     *,
     max_body: int | None = None,
     case_tests: Sequence[LoadedFile] = (),
+    body_timeout: float | None = None,
 ) -> FastAPI:
     """The service for `rules` (default: the bundled rules).
 
     `max_body` limits a request body, and each line of a batch, in bytes (default
     1 MiB): larger ones are refused with 413 before they are read. `case_tests` are
-    what `GET /v1/audit` measures the rules against.
+    what `GET /v1/audit` measures the rules against. `body_timeout` is how long a
+    client may take to send a body, or a batch line, in seconds (default 30): a later
+    one is answered with 408.
     """
     rules = rules if rules is not None else load_rules()
     app = ServiceApp(
@@ -131,7 +147,10 @@ def create_app(
         redoc_url=None,
     )
     app.state.service = Service(
-        rules=rules, max_body=max_body or MAX_BODY, case_tests=tuple(case_tests)
+        rules=rules,
+        max_body=max_body or MAX_BODY,
+        case_tests=tuple(case_tests),
+        body_timeout=body_timeout or BODY_TIMEOUT,
     )
     app.include_router(router)
     for kind in HANDLED:

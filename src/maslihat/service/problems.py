@@ -10,7 +10,8 @@ so the two never word a mistake differently.
 `problem_for` is the one place that maps an exception to a problem, used by the
 exception handlers and by the batch stream alike. Nothing internal (a traceback, an
 exception's repr) ever reaches a response: an unexpected error is logged here and
-answered with a bare 500.
+answered with a bare 500. A client that disconnects mid-request is not an error: it
+gets one line in the log (`client_gone`), with no traceback.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pydantic import ConfigDict, Field
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Scope
 
 from maslihat.errors import EvaluationError, InputError
 from maslihat.model.common import Frozen
@@ -144,6 +146,22 @@ def problem_for(exc: Exception) -> ServiceError:
     log.error("unexpected error", exc_info=exc)
     return ServiceError(
         500, "internal-error", "Internal error", "an unexpected error; it was logged"
+    )
+
+
+def client_gone(scope: Scope) -> None:
+    """Log, on one line at info level, a client that left before its request was read.
+
+    Nobody is left to answer, and nothing went wrong on this side: a traceback would
+    bury the log under clients that lost their network.
+    """
+    host, port = scope.get("client") or ("a client", 0)
+    log.info(
+        "%s:%d - %s %s: the client disconnected before its request body was complete",
+        host,
+        port,
+        scope.get("method", ""),
+        scope.get("path", ""),
     )
 
 

@@ -8,11 +8,12 @@ is safe because a `RuleSet` is immutable and each evaluation builds its own stat
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -39,9 +40,14 @@ from maslihat.service.bodies import (
     require_media_type,
 )
 from maslihat.service.payloads import BatchLine, Health, RuleHistory, RulesInForce
-from maslihat.service.problems import MEDIA_TYPE, ServiceError, problem_for
+from maslihat.service.problems import MEDIA_TYPE, ServiceError, client_gone, problem_for
 
 FINGERPRINT_HEADER = "Maslihat-Rules-Fingerprint"
+BODY_TIMEOUT = 30.0
+"""Seconds a client has to send a request body (in a batch: each line). A body is at
+most 1 MiB by default, so this asks for some 35 KB/s: a slow link sends that, a
+client that stalls or trickles is cut off."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Service:
     rules: RuleSet
     max_body: int
     case_tests: tuple[LoadedFile, ...] = ()
+    body_timeout: float = BODY_TIMEOUT
     _audit: dict[str, bytes] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -120,6 +127,16 @@ async def healthz(service: Current) -> Health:
     return Health(status="ok", version=__version__, rules=service.rules.fingerprint)
 
 
+async def _in_time(service: Service, reading: Awaitable[T], what: str) -> T:
+    """What `reading` reads, or 408 if the client takes longer than the body timeout."""
+    try:
+        async with asyncio.timeout(service.body_timeout):
+            return await reading
+    except TimeoutError:
+        detail = f"{what} did not arrive within {service.body_timeout:g} s"
+        raise ServiceError(408, "body-timeout", "Request body too slow", detail) from None
+
+
 def _evaluate_json(service: Service, body: bytes, as_of: dt.date | None, explain: bool) -> str:
     case = case_from_json(body)
     return evaluate(case, as_of=as_of, rules=service.rules, explain=explain).model_dump_json()
@@ -129,7 +146,7 @@ def _evaluate_json(service: Service, body: bytes, as_of: dt.date | None, explain
     "/v1/evaluate",
     tags=["evaluation"],
     response_model=Result,
-    responses=_problems(413, 415, 422, 500),
+    responses=_problems(408, 413, 415, 422, 500),
     openapi_extra=_case_body(JSON, "One case, as a case file holds it, in JSON."),
 )
 async def evaluate_one(
@@ -137,7 +154,7 @@ async def evaluate_one(
 ) -> Response:
     """What the law makes of one case on `as_of`: the result `maslihat evaluate --json` prints."""
     require_media_type(request, frozenset({JSON}))
-    body = await read_body(request, service.max_body)
+    body = await _in_time(service, read_body(request, service.max_body), "the body")
     text = await run_in_threadpool(_evaluate_json, service, body, as_of, explain)
     return Response(text, media_type=JSON)
 
@@ -157,11 +174,19 @@ def _error_line(number: int, problem: ServiceError) -> bytes:
 
 
 async def _batch(request: Request, service: Service, day: dt.date) -> AsyncIterator[bytes]:
-    try:
-        async for number, line in body_lines(request, service.max_body):
-            yield await run_in_threadpool(_batch_line, service, number, line, day)
-    except ClientDisconnect:  # nobody is left to answer
-        return
+    number, lines = 0, body_lines(request, service.max_body)
+    while True:
+        try:
+            number, line = await _in_time(service, anext(lines), f"line {number + 1}")
+        except StopAsyncIteration:
+            return
+        except ServiceError as late:  # the last line: where the next one starts is unknown
+            yield _error_line(number + 1, late)
+            return
+        except ClientDisconnect:  # nobody is left to answer
+            client_gone(request.scope)
+            return
+        yield await run_in_threadpool(_batch_line, service, number, line, day)
 
 
 @router.post(
@@ -175,7 +200,8 @@ async def evaluate_batch(request: Request, service: Current, as_of: AsOf = None)
     """Many cases, one per line, all as of one date: one line of result back per case, streamed.
 
     A line whose case is bad gets an `error` instead of a `result`; the others are
-    still evaluated.
+    still evaluated. A line that does not arrive in time gets a 408 `error` and ends
+    the stream.
     """
     require_media_type(request, JSON_LINES_TYPES)
     return JsonLines(_batch(request, service, as_of or today()))
