@@ -50,7 +50,7 @@ from typing import Any, get_args
 
 import pytest
 from click.testing import CliRunner
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
 import maslihat
 from maslihat.cli.main import main as cli
@@ -61,9 +61,9 @@ from maslihat.model.result import Stage, Status
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.conditions import OPERATIONS
 from maslihat.rules.documents import RuleFile
-from maslihat.rules.loader import rule_files
+from maslihat.rules.loader import rule_file, rule_files
 from maslihat.rules.syntax import FactDoc
-from maslihat.source import Document, issues_from_validation_error, load_document, parse_document
+from maslihat.source import Document, load_document, parse_document
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
@@ -168,10 +168,7 @@ def _without(rule_file: RuleFile, extra: RuleFile) -> RuleFile:
 
 def compile_with_bundled(document: Document) -> maslihat.RuleSet:
     """Compile a rule document with the bundled rules, as `load_rules` would."""
-    try:
-        extra = RuleFile.model_validate(document.data or {})
-    except ValidationError as exc:
-        raise maslihat.RulesError(issues_from_validation_error(exc, document)) from None
+    extra = rule_file(document)
     files = [(d, _without(rf, extra)) for d, rf in bundled()]
     return compile_rules([*files, (document, extra)], source="docs")
 

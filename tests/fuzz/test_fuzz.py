@@ -12,19 +12,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import maslihat
 from maslihat.model import EVENT_MODELS
+from maslihat.rules.assemble import compile_rules
+from maslihat.rules.loader import read_rule_files, rule_file
 from maslihat.service import create_app
+from maslihat.source import parse_document
 
 # -- strategies: raw input, case documents, rule fragments ------------------------------
 
@@ -345,23 +348,27 @@ def _assert_invariants(case: maslihat.Case, result: maslihat.Result) -> None:
 
 
 @given(fragment=GROUND_FILES)
-def test_a_rule_file_that_loads_never_raises_at_evaluation(
-    tmp_path_factory: pytest.TempPathFactory, fragment: dict[str, Any]
-) -> None:
+def test_a_rule_file_that_loads_never_raises_at_evaluation(fragment: dict[str, Any]) -> None:
     """A random ground either is refused at load, with a position, or evaluates without error."""
-    directory = tmp_path_factory.mktemp("rules")
-    for path in maslihat.bundled_rules_dir().glob("*.yaml"):
-        (directory / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    with (directory / "fuzz.yaml").open("w", encoding="utf-8") as out:
-        YAML(typ="safe", pure=True).dump(fragment, out)
-    refused = _issues(maslihat.RulesError, maslihat.load_rules, directory)
+    text = io.StringIO()
+    YAML(typ="safe", pure=True).dump(fragment, text)
+    refused = _issues(maslihat.RulesError, _with_bundled, text.getvalue())
     assert all(issue.file for issue in refused)
     if refused:
         return
-    rules = maslihat.load_rules(directory)
+    rules = _with_bundled(text.getvalue())
     for case in SAMPLE_CASES:
         with contextlib.suppress(maslihat.MaslihatError):
             maslihat.evaluate(case, as_of=dt.date(2026, 11, 30), rules=rules, explain=True)
+
+
+BUNDLED_FILES = read_rule_files(maslihat.bundled_rules_dir())
+
+
+def _with_bundled(text: str) -> maslihat.RuleSet:
+    """The bundled rules plus one rule file given as text, read and compiled as the loader does."""
+    document = parse_document(text, "fuzz.yaml", maslihat.RulesError)
+    return compile_rules([*BUNDLED_FILES, (document, rule_file(document))], source="fuzz")
 
 
 SAMPLE_CASES = [maslihat.load_case(p) for p in sorted((ROOT / "examples").glob("*.yaml"))]
@@ -389,15 +396,9 @@ def test_the_http_app_never_answers_500(body: bytes) -> None:
 
 
 @given(text=TEXTS)
-def test_rule_text_fails_only_with_a_rules_error(
-    tmp_path_factory: pytest.TempPathFactory, text: str
-) -> None:
+def test_rule_text_fails_only_with_a_rules_error(text: str) -> None:
     """Any text as a rule file either loads or gives RulesError naming the file."""
-    directory = tmp_path_factory.mktemp("rules")
-    for path in maslihat.bundled_rules_dir().glob("*.yaml"):
-        (directory / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    (directory / "fuzz.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
-    assert all(issue.file for issue in _issues(maslihat.RulesError, maslihat.load_rules, directory))
+    assert all(issue.file for issue in _issues(maslihat.RulesError, _with_bundled, text))
 
 
 def _issues(error: type[maslihat.InputError], call: Any, *args: Any) -> list[maslihat.Issue]:

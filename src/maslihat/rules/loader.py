@@ -56,13 +56,17 @@ def read_rule_files(directory: Path) -> list[tuple[Document, RuleFile]]:
     for file in paths:
         try:
             document = load_document(file, RulesError)
+            parsed.append((document, rule_file(document)))
         except RulesError as exc:
             issues.extend(exc.issues)
-            continue
-        try:
-            parsed.append((document, RuleFile.model_validate(document.data or {})))
-        except ValidationError as exc:
-            issues.extend(issues_from_validation_error(exc, document))
     if issues:
         raise RulesError(issues)
     return parsed
+
+
+def rule_file(document: Document) -> RuleFile:
+    """Validate one read document as a rule file, or raise a located `RulesError`."""
+    try:
+        return RuleFile.model_validate(document.data or {})
+    except ValidationError as exc:
+        raise RulesError(issues_from_validation_error(exc, document)) from None
