@@ -170,8 +170,11 @@ EVENTS = st.one_of(
 DEPUTIES = st.fixed_dictionaries(
     {
         "name": st.just("D. Fuzz"),
-        "born": st.dates(dt.date(1950, 1, 1), dt.date(2012, 12, 31)).map(dt.date.isoformat),
-        "citizenship": st.sampled_from(["KZ", "KZ", "RU"]),
+        "born": st.one_of(  # mostly adults at any registration day, sometimes not
+            *[st.dates(dt.date(1940, 1, 1), dt.date(1979, 12, 31))] * 3,
+            st.dates(dt.date(1980, 1, 1), dt.date(2010, 12, 31)),
+        ).map(dt.date.isoformat),
+        "citizenship": st.sampled_from(["KZ", "KZ", "KZ", "KZ", "RU"]),
         "residence": TERRITORIES,
     },
     optional={
@@ -188,16 +191,48 @@ DEPUTIES = st.fixed_dictionaries(
         ),
     },
 )
+PROCEDURES = st.builds(
+    lambda after, gap, ground, present, favour: (
+        lambda registered: [
+            _event(
+                "resignation_filed" if ground == "resignation" else "death",
+                registered + dt.timedelta(days=after),
+                {},
+            ),
+            _event(
+                "commission_submission",
+                registered + dt.timedelta(days=after + gap),
+                {"ground": ground},
+            ),
+            _event(
+                "session_vote",
+                registered + dt.timedelta(days=after + 2 * gap),
+                {"ground": ground, "present": present, "in_favour": min(favour, present)},
+            ),
+        ]
+    ),
+    st.integers(0, 900),
+    st.integers(0, 40),
+    st.sampled_from(["resignation", "death"]),
+    st.integers(15, 31),
+    st.integers(0, 31),
+)
+"""A ground, its submission and its vote after registration: decided grounds become common."""
 CASES = st.builds(
-    lambda deputy, registered, events: {
+    lambda deputy, registered, events, procedure: {
         "case": "fuzz",
         "maslihat": {"name": "M", "level": "region", "territory": "230000000", "seats": 31},
         "deputy": deputy,
-        "events": [{"date": registered.isoformat(), "type": "registered"}, *events],
+        "events": [
+            {"date": registered.isoformat(), "type": "registered"},
+            *events,
+            *(procedure(registered) if procedure else []),
+        ],
     },
     DEPUTIES,
-    DAYS,
+    st.dates(dt.date(2001, 1, 23), dt.date(2030, 12, 31)),  # from the law's first day
     st.lists(EVENTS, max_size=14),
+    st.one_of(st.none(), PROCEDURES),
 )
 
 # -- rule fragments ----------------------------------------------------------------------
