@@ -113,9 +113,10 @@ def evaluate(
     case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool, explain: bool
 ) -> None:
     """Evaluate CASE_FILE and print what the law makes of it."""
-    rules = rules_from(rules_dir)
     try:
-        result = evaluate_case(load_case(case_file), as_of=as_of, rules=rules, explain=explain)
+        case = load_case(case_file)  # before the rules: a bad case fails at once
+        rules = rules_from(rules_dir)
+        result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain)
     except (InputError, EvaluationError) as error:
         fail(error)
         return
