@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import pairwise
 
 from maslihat.audit.model import CellStatus, EditionCell, EditionGap, EditionRow, EditionTable
-from maslihat.rules.documents import ProvisionDoc, ProvisionVersion
+from maslihat.rules.documents import ProvisionDoc
 from maslihat.rules.listing import RuleVersionInfo, all_versions
 from maslihat.rules.ruleset import Edition, RuleSet
 
@@ -53,7 +53,7 @@ def _row(
 
 def _cell(edition: Edition, provision: ProvisionDoc, versions: RuleVersions) -> EditionCell:
     """What the edition holds of the provision, and what the rules make of it on its day."""
-    held = _held(provision, edition)
+    held = provision.held_by(edition.id)
     if held is None:
         status, day = _unheld(edition, provision)
         return EditionCell(provision=provision.id, status=status, day=day)
@@ -93,11 +93,6 @@ def _unheld(edition: Edition, provision: ProvisionDoc) -> tuple[CellStatus, dt.d
     if provision.article not in edition.articles:
         return "not_read", edition.date
     return "not_in_edition", edition.date
-
-
-def _held(provision: ProvisionDoc, edition: Edition) -> ProvisionVersion | None:
-    """The provision's wording that the edition holds, if any."""
-    return next((v for v in provision.versions if edition.id in v.editions), None)
 
 
 def _cell_gaps(row: EditionRow, provisions: Mapping[str, ProvisionDoc]) -> Iterator[EditionGap]:
@@ -167,10 +162,7 @@ def _in_force(versions: RuleVersions, day: dt.date) -> Iterator[RuleVersionInfo]
 
 
 def _at(infos: Sequence[RuleVersionInfo], day: dt.date) -> RuleVersionInfo | None:
-    return next(
-        (v for v in infos if v.valid_from <= day and (v.valid_to is None or day <= v.valid_to)),
-        None,
-    )
+    return next((v for v in infos if v.in_force(day)), None)
 
 
 def _key(info: RuleVersionInfo) -> str:

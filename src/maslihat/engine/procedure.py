@@ -130,9 +130,9 @@ def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool)
         if version is not None and not run.chart.is_terminated:
             body = version.body
             items = situation.get(body.for_each) if body.for_each else (None,)
+            at = _Check(run, restriction.id, restriction.finding, version, day, event)
             for item in items or ():
                 here = situation.bind("item", item) if body.for_each else situation
-                at = _Check(run, restriction.id, restriction.finding, version, day, event)
                 if at.item(here, item, changed):
                     breached.add((restriction.id, item_key(item)))
         for key in [k for k in run.breaches if k[0] == restriction.id and k not in breached]:

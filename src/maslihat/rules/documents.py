@@ -195,6 +195,10 @@ class ProvisionDoc(Frozen):
             raise ValueError("give a reason exactly when the provision is out of scope")
         return self
 
+    def held_by(self, edition: str) -> ProvisionVersion | None:
+        """The wording of this provision that `edition` holds, if any."""
+        return next((v for v in self.versions if edition in v.editions), None)
+
     @property
     def label(self) -> str:
         """`Law 148-II, art. 20(3)(8)`."""

@@ -97,7 +97,7 @@ def _provisions_table(rules: RuleSet, act: str, infos: list[RuleVersionInfo]) ->
             when = _period(pv.valid_from, pv.valid_to)
             if pv.window is not None:
                 when += f" (chosen in {pv.window.earliest} to {pv.window.latest})"
-            held = ", ".join(e.removeprefix(_prefix(e)) for e in pv.editions) or "none"
+            held = ", ".join(str(rules.editions[e].date) for e in pv.editions) or "none"
             used = ", ".join(_encoding(infos, p.id, pv)) or _scope(p)
             note = f" {_one_line(pv.note)}" if pv.note else ""
             rows.append(
@@ -119,14 +119,12 @@ def _edition_section(rules: RuleSet, e: Edition, infos: list[RuleVersionInfo]) -
         lines.append(f"- Before this edition: {_one_line(e.earlier)}")
     lines += ["", "| Provision | Wording | Rules in force then |", "|---|---|---|"]
     for p in (p for p in rules.provisions.values() if p.act == e.act):
-        held = next((pv for pv in p.versions if e.id in pv.editions), None)
+        held = p.held_by(e.id)
         if held is None:
             continue
         day = max(e.date, held.valid_from)
         in_force = [
-            f"`{i.id}@{i.valid_from}`"
-            for i in infos
-            if p.id in i.provisions and i.valid_from <= day and (i.valid_to or dt.date.max) >= day
+            f"`{i.id}@{i.valid_from}`" for i in infos if p.id in i.provisions and i.in_force(day)
         ]
         ahead = f" (in force from {held.valid_from})" if held.valid_from > e.date else ""
         lines.append(
@@ -146,10 +144,6 @@ def _label(p: ProvisionDoc) -> str:
 
 def _scope(p: ProvisionDoc) -> str:
     return f"out of scope: {_one_line(p.reason)}" if p.reason else "**no rule**"
-
-
-def _prefix(edition_id: str) -> str:
-    return edition_id.split("-")[0] + "-"
 
 
 def _one_line(text: str | None) -> str:

@@ -39,6 +39,10 @@ class RuleVersionInfo(Frozen):
     interpretation: str | None
     provisions: tuple[str, ...]
 
+    def in_force(self, day: dt.date) -> bool:
+        """Whether this version is in force on `day`."""
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
 
 def _info(kind: Kind, rule_id: str, title: str | None, version: Version[Any]) -> RuleVersionInfo:
     return RuleVersionInfo(
@@ -122,11 +126,7 @@ def editions_in_force(rules: RuleSet, day: dt.date) -> list[EditionInForce]:
 
 def in_force(rules: RuleSet, day: dt.date) -> list[RuleVersionInfo]:
     """The rule versions in force on `day`."""
-    return [
-        info
-        for info in all_versions(rules)
-        if info.valid_from <= day and (info.valid_to is None or day <= info.valid_to)
-    ]
+    return [info for info in all_versions(rules) if info.in_force(day)]
 
 
 def history(rules: RuleSet, rule_id: str) -> list[RuleVersionInfo]:
