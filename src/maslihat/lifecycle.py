@@ -11,6 +11,8 @@ from __future__ import annotations
 from statemachine import State, StateChart
 from statemachine.contrib.diagram.formatter import formatter
 
+from maslihat.rules.ruleset import ChartTable
+
 
 class MandateLifecycle(StateChart):  # type: ignore[type-arg]  # no domain model: no type argument
     """A deputy's mandate from candidacy to its end.
@@ -37,46 +39,22 @@ class MandateLifecycle(StateChart):  # type: ignore[type-arg]  # no domain model
     terminate = active.to(terminated) | termination_pending.to(terminated)
     expire = active.to(expired) | termination_pending.to(expired)
 
-    @property
-    def status(self) -> str:
-        """The id of the current state, which is the result's `status`."""
-        return str(next(iter(self.configuration)).id)
 
-    def allows(self, transition: str) -> bool:
-        """Whether `transition` is allowed from the current state."""
-        return (self.status, transition) in _ALLOWED
-
-    def fire(self, transition: str) -> None:
-        """Take `transition`; a self-loop with no actions changes nothing, so it is not sent.
-
-        The check that it is allowed still comes from the chart, so a disallowed move
-        raises `TransitionNotAllowed` either way. Skipping the no-op send is what keeps
-        evaluation fast: most events are `observe` self-loops.
-        """
-        if (self.status, transition) in _SELF_LOOPS:
-            return
-        self.send(transition)
-
-
-_ALLOWED = frozenset(
-    (state.id, str(event))
-    for state in MandateLifecycle.states
-    for t in state.transitions
-    for event in t.events
+TABLE = ChartTable(
+    moves={
+        (state.id, str(event)): transition.target.id
+        for state in MandateLifecycle.states
+        for transition in state.transitions
+        for event in transition.events
+    },
+    initial=MandateLifecycle.initial_state.id,
+    final=frozenset(state.id for state in MandateLifecycle.states if state.final),
+    probe="observe",
 )
-_SELF_LOOPS = frozenset(
-    (state.id, str(event))
-    for state in MandateLifecycle.states
-    for t in state.transitions
-    if t.target is t.source
-    for event in t.events
-)
+"""Every move the chart allows, read off it: what the engine drives (see `ChartTable`)."""
 
 TRANSITIONS: frozenset[str] = frozenset(str(event) for event in MandateLifecycle._events)
 """The names of the chart's transitions, which rule files may refer to."""
-
-IN_MANDATE_PROBE = "observe"
-"""The transition whose availability means the mandate is in force."""
 
 
 def mermaid() -> str:

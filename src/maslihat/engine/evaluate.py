@@ -46,7 +46,6 @@ def check_case(case: Case, rules: RuleSet) -> None:
             )
             issues.append(Issue(message=message, field=field))
 
-    vocabularies = {f: (e.title, e.item_ids()) for e in rules.lists.values() for f in e.validates}
     for index, event in enumerate(case.events):
         if event.type in rules.ground_events:
             ground = getattr(event, "ground", None)
@@ -55,9 +54,9 @@ def check_case(case: Case, rules: RuleSet) -> None:
                     ("events", index, "ground"),
                     f"unknown ground {ground!r}; known: {', '.join(rules.grounds)}",
                 )
-        for (event_type, name), (title, ids) in vocabularies.items():
+        for name, title, ids in rules.vocabularies.get(event.type, ()):
             value = getattr(event, name, None)
-            if event.type == event_type and value not in ids:
+            if value not in ids:
                 known = ", ".join(sorted(ids))
                 issue(
                     ("events", index, name),
@@ -73,10 +72,12 @@ def _run(
     rules: RuleSet | None,
     explain: bool,
     observer: Observer | None,
+    keep_timeline: bool = False,
 ) -> Run:
     rules = rules if rules is not None else bundled_rules()
     check_case(case, rules)
-    return Run(case, as_of if as_of is not None else today(), rules, explain, observer)
+    day = as_of if as_of is not None else today()
+    return Run(case, day, rules, explain, observer, keep_timeline)
 
 
 def evaluate(
@@ -111,6 +112,6 @@ def timeline(
     case: Case, *, as_of: dt.date | None = None, rules: RuleSet | None = None
 ) -> list[TimelineEntry]:
     """Event by event: the status before and after, and the rule that decided it."""
-    run = _run(case, as_of, rules, False, None)
+    run = _run(case, as_of, rules, False, None, keep_timeline=True)
     run.execute()
     return run.ledger.timeline

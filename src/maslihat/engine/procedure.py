@@ -56,7 +56,7 @@ def take_step(run: Run, index: int, event: Any) -> None:
         transition = "ground_arises"
     else:
         record.stage, record.stage_date, record.stage_citation = outcome.stage, day, citation
-        transition = IN_MANDATE
+        transition = run.rules.lifecycle.chart.probe
     run.move("terminate" if outcome.ends_mandate else transition, day, ground.id, rule, citation)
 
 
@@ -70,7 +70,7 @@ class Step:
     day: dt.date
     event: int
 
-    def note(self, rule: str, outcome: str, citation: Cite, explained: Explanation) -> None:
+    def note(self, rule: str, outcome: str, citation: Cite, explained: Explanation | None) -> None:
         """Trace one condition of the step."""
         self.run.ledger.note(
             rule,
@@ -85,11 +85,11 @@ class Step:
     def guards_pass(self, guards: Sequence[GuardDef], situation: Situation) -> bool:
         """Check the step's guards: a failed one is a finding, and may reject the step."""
         for guard in guards:
-            explained = guard.condition.evaluate(situation)
+            met, explained = situation.judge(guard.condition)
             citation = self.procedure.cite.with_text(guard.citation)
             rule = f"{self.rule}.{guard.id}"
-            self.note(rule, "met" if explained.value else guard.finding, citation, explained)
-            if not explained.value:
+            self.note(rule, "met" if met else guard.finding, citation, explained)
+            if not met:
                 self.run.finding(guard.finding, self.day, situation, self.event, citation)
                 if guard.effect == "reject":
                     self.run.decided_by = (rule, citation)
@@ -101,20 +101,15 @@ class Step:
     ) -> tuple[str, OutcomeDef, Cite] | None:
         """The first outcome whose condition holds, with its rule id and citation."""
         for position, outcome in enumerate(outcomes):
-            explained = outcome.when.evaluate(situation)
+            holds, explained = situation.judge(outcome.when)
             citation = self.procedure.cite.with_text(outcome.citation)
             rule = f"{self.rule}.outcomes[{position}]"
-            verdict = (
-                f"ground {ground} {outcome.stage}" if explained.value else f"not {outcome.stage}"
-            )
+            verdict = f"ground {ground} {outcome.stage}" if holds else f"not {outcome.stage}"
             self.note(rule, verdict, citation, explained)
-            if explained.value:
+            if holds:
                 return rule, outcome, citation
         self.run.decided_by = (self.rule, self.procedure.cite)  # no outcome: no effect
         return None
-
-
-IN_MANDATE = "observe"
 
 
 def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool) -> None:
@@ -153,11 +148,11 @@ class _Check:
     def item(self, here: Situation, item: Any, changed: bool) -> bool:
         """Check one item (or the state); open its breach if new. Whether it is breached."""
         run, body, day = self.run, self.version.body, self.day
-        explained = body.condition.evaluate(here)
+        breached, explained = here.judge(body.condition)
         key = (self.restriction, item_key(item))
-        opens = explained.value and key not in run.breaches
+        opens = breached and key not in run.breaches
         if changed or opens:
-            verdict = "breached" if explained.value else "not breached"
+            verdict = "breached" if breached else "not breached"
             run.ledger.note(
                 self.version.key,
                 day,
@@ -167,7 +162,7 @@ class _Check:
                 explanation=explained,
                 version=self.version.key,
             )
-        if not explained.value:
+        if not breached:
             _begins_later(run, body.begins_on, here, key, day)
             return False
         if opens:

@@ -78,6 +78,8 @@ class Ledger:
     """Findings, trace and timeline, in the order they were produced."""
 
     explain: bool
+    keep_timeline: bool = False
+    """Whether steps are kept for `timeline()`; nothing else reads them."""
     findings: list[Finding] = field(default_factory=list)
     trace: list[TraceEntry] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)

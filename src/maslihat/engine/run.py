@@ -18,12 +18,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from maslihat.engine.position import ChartPosition
 from maslihat.engine.procedure import check_restrictions, close_breaches, take_step
 from maslihat.engine.records import GroundRecord, Ledger, TimelineEntry
 from maslihat.engine.report import build_result
 from maslihat.engine.situation import Observer, Situation
 from maslihat.engine.state import StateFold
-from maslihat.lifecycle import IN_MANDATE_PROBE, MandateLifecycle
 from maslihat.model import Case, Finding, Result
 from maslihat.rules.ruleset import Cite, Ground, GroundBody, RuleSet, TransitionDef, Version
 
@@ -40,10 +40,11 @@ class Run:
         rules: RuleSet,
         explain: bool,
         observer: Observer | None = None,
+        keep_timeline: bool = False,
     ) -> None:
         self.case, self.as_of, self.rules, self.observer = case, as_of, rules, observer
-        self.chart = MandateLifecycle()
-        self.ledger = Ledger(explain)
+        self.chart = ChartPosition(rules.lifecycle.chart)
+        self.ledger = Ledger(explain, keep_timeline)
         self.history: dict[str, list[Any]] = defaultdict(list)
         self.grounds: dict[str, GroundRecord] = {}
         self.began: dt.date | None = None
@@ -55,6 +56,13 @@ class Run:
         self.decided_by: tuple[str | None, Cite | None] = (None, None)
         self.state = StateFold(rules.state)
         self.events = tuple(e for e in case.events if e.date <= as_of)
+        self._base: dict[str, Any] = {
+            "deputy": case.deputy,
+            "maslihat": case.maslihat,
+            "state": self.state.values,
+            "mandate": {"status": self.chart.status},
+            "events": self.events,
+        }
         start = self.situation(as_of)
         self.state.start({s.id: start.get(s.initial) for s in rules.state if s.initial})
         self._agenda: list[tuple[dt.date, int, int, int | None, str, Callable[[], None]]] = []
@@ -64,14 +72,17 @@ class Run:
 
     def situation(self, day: dt.date, **roots: Any) -> Situation:
         """The facts as they stand now, for rules applied as of `day`."""
-        base = {
-            "deputy": self.case.deputy,
-            "maslihat": self.case.maslihat,
-            "state": self.state.values,
-            "mandate": {"status": self.chart.status},
-            "events": self.events,
-        }
-        return Situation(self.rules, day, {**base, **roots}, self.history, self.observer)
+        base = self._base
+        if base["mandate"]["status"] != self.chart.status:  # a snapshot, as of now
+            base["mandate"] = {"status": self.chart.status}
+        return Situation(
+            self.rules,
+            day,
+            {**base, **roots} if roots else dict(base),
+            self.history,
+            self.observer,
+            self.ledger.explain,
+        )
 
     def schedule(
         self, day: dt.date, kind: int, event: int | None, what: str, action: Callable[[], None]
@@ -118,11 +129,11 @@ class Run:
         citation: Cite | None,
     ) -> None:
         """Fire a chart transition and note when the mandate began or ended."""
-        was_initial = self.chart.status == MandateLifecycle.initial_state.id
+        was_initial = self.chart.initial
         self.chart.fire(transition)
         if rule is not None:
             self.decided_by = (rule, citation)
-        if was_initial and self.chart.status != MandateLifecycle.initial_state.id:
+        if was_initial and not self.chart.initial:
             self.began = day
         if self.chart.is_terminated and self.ended is None:
             self.ended, self.ended_by = day, ended_by
@@ -155,7 +166,9 @@ class Run:
         return build_result(self)
 
     def log(self, day: dt.date, index: int | None, what: str, before: str, note: str) -> None:
-        """Add a timeline entry for the step just taken."""
+        """Add a timeline entry for the step just taken, if the timeline is kept."""
+        if not self.ledger.keep_timeline:
+            return
         rule, citation = self.decided_by
         self.ledger.timeline.append(
             TimelineEntry(day, index, what, before, self.chart.status, rule, citation, note)
@@ -165,7 +178,7 @@ class Run:
         """Apply one event of the case file."""
         day = event.date
         transition = self.transition_for(index, event)
-        name = transition.body.transition if transition else IN_MANDATE_PROBE
+        name = transition.body.transition if transition else self.rules.lifecycle.chart.probe
         if not self.chart.allows(name):
             if self.began is None and self.triggers(index, event, later_only=True):
                 self.ledger.note(
@@ -203,16 +216,16 @@ class Run:
         for transition in self.rules.lifecycle.transitions.get(event.type, ()):
             if not transition.in_force(event.date):
                 continue
-            explained = transition.body.when.evaluate(self.situation(event.date, event=event))
+            holds, explained = self.situation(event.date, event=event).judge(transition.body.when)
             self.ledger.note(
                 f"lifecycle.{transition.rule}",
                 event.date,
-                transition.body.transition if explained.value else "does not apply",
+                transition.body.transition if holds else "does not apply",
                 event=index,
                 citation=transition.cite,
                 explanation=explained,
             )
-            if explained.value:
+            if holds:
                 return transition
         return None
 
@@ -223,7 +236,7 @@ class Run:
         such step), when there is one beyond the finding's own.
         """
         life = self.rules.lifecycle
-        code = life.not_allowed if self.chart.allows(IN_MANDATE_PROBE) else life.outside_mandate
+        code = life.not_allowed if self.chart.in_force else life.outside_mandate
         self.finding(code, day, self.situation(day, event=event), index, citation)
         self.ledger.note(
             "lifecycle",
@@ -241,18 +254,18 @@ class Run:
             if version is None:
                 continue
             situation = self.situation(day, check={"date": day})
-            explained = version.body.evaluate(situation)
+            met, explained = situation.judge(version.body)
             self.ledger.note(
                 version.key,
                 day,
-                "met" if explained.value else "not met",
+                "met" if met else "not met",
                 event=index,
                 citation=version.cite,
                 explanation=explained,
                 inputs=situation.derived_reads,
                 version=version.key,
             )
-            if not explained.value:
+            if not met:
                 eligible = False
                 self.finding(check.finding, day, situation, index, version.cite)
         self.eligible = eligible
@@ -266,11 +279,13 @@ class Run:
         may fall inside it). Returns whether any ground was found.
         """
         found = False
+        at_event: Situation | None = None  # one situation for all grounds: nothing changes
         for ground in self.rules.triggers.get(event.type, ()):
             if ground.id in self.grounds:
                 continue
+            at_event = at_event or self.situation(event.date, event=event)
             for version in ground.versions:
-                if self.trigger(ground, version, index, event, later_only):
+                if self.trigger(ground, version, index, event, at_event, later_only):
                     found = True
                     break
         return found
@@ -281,22 +296,28 @@ class Run:
         version: Version[GroundBody],
         index: int,
         event: Any,
+        at_event: Situation,
         later_only: bool = False,
     ) -> bool:
-        """Whether one version of a ground is triggered by `event`; if so, schedule it."""
+        """Whether one version of a ground is triggered by `event`; if so, schedule it.
+
+        `at_event` is the situation on the event's date, shared by the grounds it may
+        trigger; a ground that arises on a later date is judged as of that date.
+        """
         for trigger in version.body.triggers:
             if trigger.event != event.type:
                 continue
-            arises = self.situation(event.date, event=event).get(trigger.arises_on)
+            arises = at_event.get(trigger.arises_on)
             if arises is None or not version.in_force(arises):
                 continue
             if later_only and arises <= event.date:
                 continue
-            explained = trigger.when.evaluate(self.situation(arises, event=event))
-            verdict = "arises" if explained.value else "does not arise"
-            if explained.value and arises > self.as_of:
+            here = at_event if arises == event.date else self.situation(arises, event=event)
+            holds, explained = here.judge(trigger.when)
+            verdict = "arises" if holds else "does not arise"
+            if holds and arises > self.as_of:
                 verdict = f"would arise on {arises}, after the as-of date"
-            if explained.value and self.chart.is_terminated:
+            if holds and self.chart.is_terminated:
                 verdict = "would arise, but the mandate has already ended"
             self.ledger.note(
                 version.key,
@@ -307,9 +328,9 @@ class Run:
                 explanation=explained,
                 version=version.key,
             )
-            if explained.value and later_only and arises > self.as_of:
+            if holds and later_only and arises > self.as_of:
                 return True  # takes effect after the as-of date: not yet judged, not ignored
-            if not explained.value or arises > self.as_of or self.chart.is_terminated:
+            if not holds or arises > self.as_of or self.chart.is_terminated:
                 continue
             if arises == event.date:
                 self.arise(ground, version, arises, index)
@@ -328,7 +349,7 @@ class Run:
         self, ground: Ground, version: Version[GroundBody], day: dt.date, index: int, event: Any
     ) -> None:
         """A ground whose event takes effect today arises, if the mandate is in force."""
-        if not self.chart.allows(IN_MANDATE_PROBE):
+        if not self.chart.in_force:
             self.reject(index, event, day)
         elif ground.id not in self.grounds:
             self.arise(ground, version, day, index)
@@ -343,7 +364,7 @@ class Run:
         if (
             pv is not None
             and outcome is not None
-            and outcome.when.evaluate(self.situation(day, ground=record.facts())).value
+            and self.situation(day, ground=record.facts()).judge(outcome.when)[0]
         ):
             record.stage = outcome.stage
             if outcome.stage != "arisen":  # reached by the procedure, not by the ground alone

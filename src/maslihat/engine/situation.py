@@ -3,6 +3,9 @@
 It resolves fact paths (`event.in_force`, `state.basis`) by walking attributes and
 keys, computes named facts on demand (once per situation) and remembers what they
 read, so that the trace can say why `age` was 19.
+
+It also decides how a condition is judged: explained when the trace or an observer
+will read the explanation, and merely tested otherwise.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from maslihat.errors import EvaluationError
-from maslihat.rules.conditions import Explanation, show
+from maslihat.rules.conditions import Condition, Explanation, show
 from maslihat.rules.ruleset import RuleSet
 from maslihat.rules.syntax import FactTemplate
 
@@ -23,7 +26,17 @@ Observer = Callable[[Explanation], None]
 class Situation:
     """Roots of fact paths, bound for one evaluation of one rule."""
 
-    __slots__ = ("_cache", "_history", "_roots", "_rules", "day", "derived_reads", "observer")
+    __slots__ = (
+        "_cache",
+        "_facts",
+        "_history",
+        "_roots",
+        "_rules",
+        "day",
+        "derived_reads",
+        "explain",
+        "observer",
+    )
 
     def __init__(
         self,
@@ -32,30 +45,42 @@ class Situation:
         roots: Mapping[str, Any],
         history: Mapping[str, Sequence[Any]],
         observer: Observer | None = None,
+        explain: bool = False,
     ) -> None:
         self._rules = rules
+        self._facts = rules.facts
         self._roots = roots
         self._history = history
         self._cache: dict[str, Any] = {}
         self.day = day
         self.observer = observer
+        self.explain = explain
+        """Whether the conditions judged here go into the trace."""
         self.derived_reads: dict[str, Any] = {}
 
     def get(self, path: str) -> Any:
         """The value at `path`; a named fact is computed the first time it is read."""
-        root, _, rest = path.partition(".")
-        if root in self._rules.facts:
+        parsed = _PATHS.get(path)
+        if parsed is None:
+            root, _, rest = path.partition(".")
+            parsed = _PATHS.setdefault(path, (root, tuple(rest.split(".")) if rest else ()))
+        root, names = parsed
+        derived = self._facts.get(root)
+        if derived is not None:
             if root not in self._cache:
-                value, read = self._rules.facts[root].compute(self)
+                value, read = derived.compute(self)
                 self._cache[root] = value
                 self.derived_reads.update(read)
             return self._cache[root]
-        try:
-            value = self._roots[root]
-        except KeyError:
-            raise EvaluationError(f"fact {path!r} is not available here") from None
-        for name in rest.split(".") if rest else ():
-            value = value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+        value = self._roots.get(root, _ABSENT)
+        if value is _ABSENT:
+            raise EvaluationError(f"fact {path!r} is not available here")
+        for name in names:
+            kind = type(value)
+            mapping = _MAPPING.get(kind)
+            if mapping is None:
+                mapping = _MAPPING.setdefault(kind, isinstance(value, Mapping))
+            value = value.get(name) if mapping else getattr(value, name, None)
         return value
 
     def items_of(self, list_id: str, tagged: str | None) -> frozenset[str]:
@@ -68,9 +93,9 @@ class Situation:
 
     def bind(self, root: str, value: Any) -> Situation:
         """The same situation with `root` bound to `value`."""
-        bound = Situation(
-            self._rules, self.day, {**self._roots, root: value}, self._history, self.observer
-        )
+        roots = dict(self._roots)
+        roots[root] = value
+        bound = Situation(self._rules, self.day, roots, self._history, self.observer, self.explain)
         bound.derived_reads = self.derived_reads
         return bound
 
@@ -79,9 +104,34 @@ class Situation:
         if self.observer is not None:
             self.observer(explained)
 
+    def holds(self, condition: Condition) -> bool:
+        """Whether `condition` holds; explained only for an observer (a named fact's
+        conditions never reach the trace)."""
+        if self.observer is not None:
+            return condition.evaluate(self).value
+        return condition.test(self)
+
+    def judge(self, condition: Condition) -> tuple[bool, Explanation | None]:
+        """Whether `condition` holds, and why when the trace or an observer will ask."""
+        if self.explain or self.observer is not None:
+            explained = condition.evaluate(self)
+            return explained.value, explained
+        return condition.test(self), None
+
     def render(self, template: str) -> str:
         """Fill `${path}` placeholders in a message template with facts."""
         return FactTemplate(template).substitute(_Lookup(self))
+
+
+_PATHS: dict[str, tuple[str, tuple[str, ...]]] = {}
+"""Fact paths split into root and names, once per path (rule files have a few hundred)."""
+
+
+_ABSENT = object()
+
+_MAPPING: dict[type, bool] = {}
+"""Whether values of a type are read by key (dicts) or by attribute (models), by type:
+an `isinstance` check against the `Mapping` ABC costs more than the read itself."""
 
 
 class _Lookup(Mapping[str, str]):

@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import get_args
 
 from maslihat.errors import RulesError
-from maslihat.lifecycle import TRANSITIONS
+from maslihat.lifecycle import TABLE, TRANSITIONS
 from maslihat.model import EVENT_MODELS
 from maslihat.model.result import Stage
 from maslihat.rules import documents as doc
@@ -35,6 +35,7 @@ from maslihat.rules.ruleset import (
     GroundBody,
     GuardDef,
     Lifecycle,
+    ListDef,
     NextStepDef,
     OutcomeDef,
     Procedure,
@@ -103,6 +104,7 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
         source=source,
         editions=editions,
         triggers={event: tuple(gs) for event, gs in triggers.items()},
+        vocabularies=_vocabularies(lists),
         ground_events=frozenset(
             step.event
             for p in procedures.values()
@@ -110,6 +112,17 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
             for step in v.body.steps.values()
         ),
     )
+
+
+def _vocabularies(
+    lists: Mapping[str, ListDef],
+) -> dict[str, tuple[tuple[str, str, frozenset[str]], ...]]:
+    """Which event fields each list validates, by event type (for checking cases)."""
+    found: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
+    for entry in lists.values():
+        for event_type, name in entry.validates:
+            found[event_type].append((name, entry.title, entry.item_ids()))
+    return {event_type: tuple(fields) for event_type, fields in found.items()}
 
 
 def _order(subparagraph: str) -> tuple[int, ...]:
@@ -296,4 +309,5 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
         life.outside_mandate,
         life.not_allowed,
         life.ended_by_term,
+        TABLE,
     )

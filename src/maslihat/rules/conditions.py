@@ -6,6 +6,11 @@ Each node knows its id (its path in the rule set, e.g.
 The trace of `--explain` and the coverage audit are both built from these.
 `all` and `any` stop at the first child that decides them, as a reader would; the
 children not evaluated are reported as skipped.
+
+Each node also has `test`, which gives the same value and builds nothing: the engine
+uses it when neither the trace nor an observer will read the explanation, which is
+most of the time (an explanation costs several times the test it explains).
+`tests/golden/` checks that both paths give the same results.
 """
 
 from __future__ import annotations
@@ -46,6 +51,10 @@ class Facts(Protocol):
 
     def observe(self, explained: Explanation) -> None:
         """Note that a condition node was evaluated, and why it came out as it did."""
+        ...
+
+    def holds(self, condition: Condition) -> bool:
+        """Whether `condition` holds, explained only if something listens."""
         ...
 
 
@@ -91,6 +100,10 @@ class Condition(Protocol):
         """Evaluate against `facts` and say why."""
         ...
 
+    def test(self, facts: Facts) -> bool:
+        """The value `evaluate` would give, without the explanation."""
+        ...
+
     def walk(self) -> Iterable[Condition]:
         """This node and every node below it."""
         ...
@@ -116,6 +129,10 @@ class Operand(Protocol):
         """The value, and any facts read to get it."""
         ...
 
+    def value_in(self, facts: Facts) -> Any:
+        """The value alone."""
+        ...
+
     def describe(self) -> str:
         """How the operand reads in a rule."""
         ...
@@ -131,6 +148,10 @@ class Constant:
         """The literal itself."""
         return self.value, {}
 
+    def value_in(self, facts: Facts) -> Any:
+        """The literal itself."""
+        return self.value
+
     def describe(self) -> str:
         """The literal as written."""
         return show(self.value)
@@ -145,12 +166,19 @@ class FactValue:
 
     def resolve(self, facts: Facts) -> tuple[Any, dict[str, Any]]:
         """The fact's value, scaled."""
-        read = value = facts.get(self.path)
-        if self.times is not None and value is not None:
-            if isinstance(value, bool) or not isinstance(value, int | Fraction):
-                raise EvaluationError(f"cannot scale {self.path} = {show(value)}: not a number")
-            value = Fraction(value) * self.times
-        return value, {self.path: read}
+        read = facts.get(self.path)
+        return self._scaled(read), {self.path: read}
+
+    def value_in(self, facts: Facts) -> Any:
+        """The fact's value, scaled."""
+        return self._scaled(facts.get(self.path))
+
+    def _scaled(self, value: Any) -> Any:
+        if self.times is None or value is None:
+            return value
+        if isinstance(value, bool) or not isinstance(value, int | Fraction):
+            raise EvaluationError(f"cannot scale {self.path} = {show(value)}: not a number")
+        return Fraction(value) * self.times
 
     def describe(self) -> str:
         """`2/3 × maslihat.seats`."""
@@ -167,6 +195,10 @@ class ListItems:
     def resolve(self, facts: Facts) -> tuple[Any, dict[str, Any]]:
         """The item ids, as a set."""
         return facts.items_of(self.list_id, self.tagged), {}
+
+    def value_in(self, facts: Facts) -> Any:
+        """The item ids, as a set."""
+        return facts.items_of(self.list_id, self.tagged)
 
     def describe(self) -> str:
         """`list position_categories tagged incompatible`."""
@@ -212,18 +244,31 @@ class Comparison:
     path: str
     op: str
     operand: Operand
+    test: Callable[[Facts], bool] = field(init=False, repr=False, compare=False)
+    """The value `evaluate` would give, without the explanation: a closure over the
+    operator and operand, built once when the rule is compiled."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "test", self._compile())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The closure is rebuilt, not pickled (the rule-set cache and worker processes).
+        return (type(self), (self.node, self.path, self.op, self.operand))
+
+    def _compile(self) -> Callable[[Facts], bool]:
+        path, compare = self.path, self._compare
+        if isinstance(self.operand, Constant):
+            right = self.operand.value
+            return lambda facts: compare(facts.get(path), right)
+        value_in = self.operand.value_in
+        return lambda facts: compare(facts.get(path), value_in(facts))
 
     def evaluate(self, facts: Facts) -> Explanation:
         """Compare, reading the fact and the operand."""
         left = facts.get(self.path)
         right, read = self.operand.resolve(facts)
-        symbol, test = OPERATIONS[self.op]
-        try:
-            value = bool(test(left, right))
-        except TypeError as exc:
-            raise EvaluationError(
-                f"{self.node}: cannot compare {show(left)} {symbol} {show(right)}"
-            ) from exc
+        symbol = OPERATIONS[self.op][0]
+        value = self._compare(left, right)
         detail = f"{self.path} = {show(left)}"
         if read or isinstance(self.operand, ListItems):
             detail += f"; {self.operand.describe()} = {show(right)}"
@@ -235,6 +280,15 @@ class Comparison:
         )
         facts.observe(explained)
         return explained
+
+    def _compare(self, left: Any, right: Any) -> bool:
+        symbol, test = OPERATIONS[self.op]
+        try:
+            return bool(test(left, right))
+        except TypeError as exc:
+            raise EvaluationError(
+                f"{self.node}: cannot compare {show(left)} {symbol} {show(right)}"
+            ) from exc
 
     def walk(self) -> Iterable[Condition]:
         """Just this node."""
@@ -248,6 +302,30 @@ class Combination:
     node: str
     kind: str
     children: tuple[Condition, ...]
+    test: Callable[[Facts], bool] = field(init=False, repr=False, compare=False)
+    """`all` or `any` of the children's tests, stopping once decided."""
+
+    def __post_init__(self) -> None:
+        tests = tuple(child.test for child in self.children)
+        # Plain loops, not any()/all() over a generator: this runs for every rule on
+        # every event, and a generator costs a frame each time.
+
+        def any_(facts: Facts) -> bool:
+            for test in tests:  # noqa: SIM110
+                if test(facts):
+                    return True
+            return False
+
+        def all_(facts: Facts) -> bool:
+            for test in tests:  # noqa: SIM110
+                if not test(facts):
+                    return False
+            return True
+
+        object.__setattr__(self, "test", any_ if self.kind == "any" else all_)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.node, self.kind, self.children))
 
     def evaluate(self, facts: Facts) -> Explanation:
         """Evaluate children in order until one decides the outcome."""
@@ -279,6 +357,15 @@ class Negation:
 
     node: str
     child: Condition
+    test: Callable[[Facts], bool] = field(init=False, repr=False, compare=False)
+    """The child's test, inverted."""
+
+    def __post_init__(self) -> None:
+        inner = self.child.test
+        object.__setattr__(self, "test", lambda facts: not inner(facts))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.node, self.child))
 
     def evaluate(self, facts: Facts) -> Explanation:
         """Evaluate the child and invert."""
@@ -302,6 +389,10 @@ class Always:
     def evaluate(self, facts: Facts) -> Explanation:
         """True."""
         return Explanation(self.node, "always", True, kind="always")
+
+    def test(self, facts: Facts) -> bool:
+        """True."""
+        return True
 
     def walk(self) -> Iterable[Condition]:
         """Nothing to cover."""

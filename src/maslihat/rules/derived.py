@@ -85,7 +85,7 @@ class CountOf:
         if self.where is None:
             return len(items), {}
         where = self.where
-        return sum(1 for item in items if where.evaluate(facts.bind("item", item)).value), {}
+        return sum(1 for item in items if facts.bind("item", item).holds(where)), {}
 
     def conditions(self) -> Iterable[Condition]:
         """The `where` condition."""
@@ -109,9 +109,9 @@ class RunLength:
         run = 0
         for event in reversed(facts.history(self.event_type)):
             bound = facts.bind("event", event)
-            if self.among is not None and not self.among.evaluate(bound).value:
+            if self.among is not None and not bound.holds(self.among):
                 continue
-            if not self.where.evaluate(bound).value:
+            if not bound.holds(self.where):
                 break
             run += 1
         return run, {}

@@ -8,6 +8,7 @@ version in force on a day.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -87,16 +88,15 @@ class Version(Generic[T]):
     provisions: tuple[str, ...] = ()
     url: str | None = None
     window: EntryWindow | None = None
+    key: str = field(init=False, compare=False)
+    """`rule@valid_from`, the version's id in traces."""
+    cite: Cite = field(init=False, compare=False)
+    """The version's citation with the official URL of the edition it was read from."""
 
-    @property
-    def cite(self) -> Cite:
-        """The version's citation with the official URL of the edition it was read from."""
-        return Cite(self.citation, self.url)
-
-    @property
-    def key(self) -> str:
-        """`rule@valid_from`, the version's id in traces."""
-        return f"{self.rule}@{self.valid_from.isoformat()}"
+    def __post_init__(self) -> None:
+        # Read on every rule application: computed once, not per use.
+        object.__setattr__(self, "key", f"{self.rule}@{self.valid_from.isoformat()}")
+        object.__setattr__(self, "cite", Cite(self.citation, self.url))
 
     def in_force(self, day: dt.date) -> bool:
         """Whether this version is in force on `day`."""
@@ -149,12 +149,32 @@ class ListDef:
     validates: tuple[tuple[str, str], ...]
     items: tuple[Version[tuple[str, ...]], ...]
 
+    _bounds: tuple[dt.date, ...] = field(init=False, repr=False, compare=False)
+    _memo: dict[tuple[int, str | None], frozenset[str]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        # The items in force change only on these days; between two of them `at` gives
+        # one answer, remembered per period (conditions ask it on every event).
+        days = {item.valid_from for item in self.items}
+        days |= {item.valid_to + dt.timedelta(days=1) for item in self.items if item.valid_to}
+        object.__setattr__(self, "_bounds", tuple(sorted(days)))
+        object.__setattr__(self, "_memo", {})
+
     def item_ids(self) -> frozenset[str]:
         """Every item id the list has ever had (what case files may use)."""
         return frozenset(item.rule for item in self.items)
 
     def at(self, day: dt.date, tagged: str | None = None) -> frozenset[str]:
         """The item ids in force on `day`, only those with `tagged` if given."""
+        key = (bisect.bisect_right(self._bounds, day), tagged)
+        known = self._memo.get(key)
+        if known is not None:
+            return known
+        return self._memo.setdefault(key, self._in_force(day, tagged))
+
+    def _in_force(self, day: dt.date, tagged: str | None) -> frozenset[str]:
         return frozenset(
             item.rule
             for item in self.items
@@ -304,6 +324,23 @@ TransitionDef = Version[TransitionBody]
 
 
 @dataclass(frozen=True, slots=True)
+class ChartTable:
+    """The lifecycle chart's moves, read off `MandateLifecycle` when the rules compile.
+
+    The chart has no guards, actions or compound states, so (state, transition) to
+    target is the whole of its behaviour (`tests/test_lifecycle.py` proves it against
+    the library's own `send`). The engine moves a mandate with this table alone, and
+    so never builds the library's machine nor imports it.
+    """
+
+    moves: Mapping[tuple[str, str], str]
+    initial: str
+    final: frozenset[str]
+    probe: str
+    """The transition whose availability means the mandate is in force."""
+
+
+@dataclass(frozen=True, slots=True)
 class Lifecycle:
     """How events map to chart transitions, and the chart's own finding codes."""
 
@@ -311,6 +348,7 @@ class Lifecycle:
     outside_mandate: str
     not_allowed: str
     ended_by_term: str
+    chart: ChartTable
 
 
 @dataclass(frozen=True)
@@ -333,6 +371,10 @@ class RuleSet:
     editions: Mapping[str, Edition] = field(default_factory=dict)
     triggers: Mapping[str, tuple[Ground, ...]] = field(default_factory=dict)
     ground_events: frozenset[str] = frozenset()
+    vocabularies: Mapping[str, tuple[tuple[str, str, frozenset[str]], ...]] = field(
+        default_factory=dict
+    )
+    """Event type to the fields its values must come from: (field, list title, ids)."""
 
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None
