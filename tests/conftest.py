@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +34,14 @@ DEPUTY = {
 }
 
 Build = Callable[..., maslihat.Case]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_rules_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled rule sets go to a directory of this test session, not the user's cache
+    (the commands the tests start inherit it)."""
+    if "MASLIHAT_CACHE_DIR" not in os.environ:
+        os.environ["MASLIHAT_CACHE_DIR"] = str(tmp_path_factory.mktemp("rules-cache"))
 
 
 @pytest.fixture(scope="session")

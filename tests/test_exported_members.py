@@ -47,3 +47,18 @@ def test_every_public_name_exists() -> None:
     """Every name in `__all__` can be imported from the package."""
     for name in maslihat.__all__:
         assert hasattr(maslihat, name), name
+
+
+def test_every_public_name_has_one_home() -> None:
+    """The lazy door lists each public name once, and nothing that is not public."""
+    from maslihat import _HOME_OF
+
+    assert sorted([*_HOME_OF, "__version__"]) == PUBLIC
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    """Asking the door for a name it does not have fails as any module would."""
+    import pytest
+
+    with pytest.raises(AttributeError, match="no attribute 'evaluat'"):
+        maslihat.evaluat  # noqa: B018

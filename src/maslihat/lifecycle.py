@@ -1,9 +1,12 @@
 """The mandate's lifecycle: the one definition of its states and allowed transitions.
 
 The engine drives this chart from the events and the rules; it never decides on its
-own whether a move is allowed. An event the chart does not allow in the current
-state is reported (as `event_outside_mandate` when the mandate is not in force)
-rather than applied. docs/lifecycle.md shows this chart, generated from this class.
+own whether a move is allowed. It moves a mandate by `TABLE`, the chart's moves read
+off this class (the chart has no guards or actions, so the table is all it does),
+rather than by building the library's machine for every case. An event the chart
+does not allow in the current state is reported (as `event_outside_mandate` when the
+mandate is not in force) rather than applied. docs/lifecycle.md shows this chart,
+generated from this class.
 """
 
 from __future__ import annotations
@@ -38,6 +41,15 @@ class MandateLifecycle(StateChart):  # type: ignore[type-arg]  # no domain model
     ground_arises = active.to(termination_pending) | termination_pending.to.itself()  # type: ignore[no-untyped-call]
     terminate = active.to(terminated) | termination_pending.to(terminated)
     expire = active.to(expired) | termination_pending.to(expired)
+
+    @property
+    def status(self) -> str:
+        """The id of the current state, which is the result's `status`."""
+        return str(next(iter(self.configuration)).id)
+
+    def allows(self, transition: str) -> bool:
+        """Whether `transition` is allowed from the current state."""
+        return (self.status, transition) in TABLE.moves
 
 
 TABLE = ChartTable(

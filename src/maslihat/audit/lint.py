@@ -20,7 +20,7 @@ from maslihat.rules.conditions import Comparison, Constant, FactValue
 from maslihat.rules.derived import CountOf, FirstOf, SumOf, YearsBetween
 from maslihat.rules.listing import all_versions
 from maslihat.rules.ruleset import RuleSet
-from maslihat.rules.syntax import TEMPLATE_FIELD
+from maslihat.rules.template import TEMPLATE_FIELD
 
 
 def _literals(annotation: Any) -> set[Any] | None:

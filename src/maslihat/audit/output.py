@@ -80,8 +80,12 @@ def make_directory(path: Path) -> None:
 
 def write_file(path: Path, text: str, force: bool = False) -> None:
     """Write `text` (UTF-8) to `path`, whole or not at all; `force` replaces a file."""
+    write_bytes(path, text.encode("utf-8"), force)
+
+
+def write_bytes(path: Path, data: bytes, force: bool = False) -> None:
+    """Write `data` to `path`, whole or not at all; `force` replaces a file."""
     check_file(path, force)
-    data = text.encode("utf-8")
     info = _lstat(path)
     try:
         if info is not None and not stat.S_ISREG(info.st_mode):

@@ -1,9 +1,6 @@
-"""The command line. Importing the package attaches every command to the `main` group.
+"""The command line: `main.py` holds the group and the evaluating commands.
 
-`main.py` holds the group and the evaluating commands; sibling modules (`audit.py`)
-define theirs on the same group, so no module grows to hold them all.
+Sibling modules (`audit.py`, `serve.py`) define their commands as plain click
+commands, which the group loads by name only when one is called or listed, so no
+module grows to hold them all and no command pays for another's imports.
 """
-
-from maslihat.cli import audit, main, serve
-
-__all__ = ["audit", "main", "serve"]

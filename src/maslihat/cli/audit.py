@@ -25,7 +25,7 @@ from maslihat.audit.model import AuditReport
 from maslihat.audit.mutants import run_mutants
 from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import run_suite
-from maslihat.cli.main import fail, main, rules_from, rules_option
+from maslihat.cli.main import fail, rules_from, rules_option
 from maslihat.errors import CaseTestError, InputError, WriteError
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
@@ -45,7 +45,7 @@ def _report(outcome: Outcome, quiet: bool) -> None:
         click.echo(f"     {problem}")
 
 
-@main.command(name="test")
+@click.command(name="test")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @rules_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
@@ -79,7 +79,7 @@ def _equivalent(path: Path | None) -> dict[str, str]:
         raise CaseTestError(issues_from_validation_error(exc, document)) from None
 
 
-@main.command(name="audit")
+@click.command(name="audit")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @rules_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")

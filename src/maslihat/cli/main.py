@@ -4,42 +4,59 @@ Exit codes (documented in docs/cli.md): 0 evaluated; 2 bad case input or bad usa
 3 bad rule files; 4 a defect in the rules or the engine found during evaluation.
 `batch` goes on past a bad case and exits with the highest code any case earned.
 Input errors print one line naming file, line, column and field; never a traceback.
+
+Commands import what they need when they run, and the commands of sibling modules
+(`audit`, `test`, `serve`) are loaded only when called or listed, so that
+`maslihat evaluate` starts without the audit, the service or the rule-file models.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from maslihat.cli.render import (
-    batch_summary,
-    result_text,
-    rules_text,
-    summary_line,
-    timeline_text,
-)
-from maslihat.engine.evaluate import evaluate as evaluate_case
-from maslihat.engine.evaluate import timeline as case_timeline
-from maslihat.engine.evaluate import today
 from maslihat.errors import EvaluationError, InputError
-from maslihat.rules.lawpage import law_markdown
-from maslihat.rules.listing import editions_in_force, history, in_force, interpretations_markdown
-from maslihat.rules.loader import RULE_SUFFIXES, load_rules
-from maslihat.rules.ruleset import RuleSet
 from maslihat.schemas import MODELS as SCHEMAS
-from maslihat.schemas import schema_text
-from maslihat.source.cases import load_case
+
+if TYPE_CHECKING:
+    from maslihat.rules.ruleset import RuleSet
 
 EXIT_EVALUATION_DEFECT = 4
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class LazyGroup(click.Group):
+    """A group whose commands in other modules are imported only when used or listed.
+
+    The pattern of click's documentation ("Lazily Loading Subcommands").
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+        """Command name to `module:attribute` of its click command."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The group's own commands and the lazy ones, sorted."""
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, importing its module first if it lives elsewhere."""
+        if cmd_name not in self.lazy:
+            return super().get_command(ctx, cmd_name)
+        module, _, attribute = self.lazy[cmd_name].partition(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command)
+        return command
 
 
 class IsoDateType(click.ParamType):  # type: ignore[type-arg]  # click < 8.2 is not generic
@@ -91,6 +108,8 @@ def fail(error: InputError | EvaluationError) -> None:
 
 def rules_from(rules_dir: Path | None) -> RuleSet:
     """Load the rules or exit with code 3."""
+    from maslihat.rules.loader import load_rules
+
     try:
         return load_rules(rules_dir)
     except InputError as error:
@@ -98,7 +117,15 @@ def rules_from(rules_dir: Path | None) -> RuleSet:
         raise  # unreachable: fail() exits
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    lazy={
+        "audit": "maslihat.cli.audit:audit_command",
+        "serve": "maslihat.cli.serve:serve",
+        "test": "maslihat.cli.audit:test_command",
+    },
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(package_name="maslihat")
 def main() -> None:
     """The law on a mäslihat deputy's mandate, as rules you can run."""
@@ -113,6 +140,10 @@ def evaluate(
     case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool, explain: bool
 ) -> None:
     """Evaluate CASE_FILE and print what the law makes of it."""
+    from maslihat.cli.render import result_text
+    from maslihat.engine.evaluate import evaluate as evaluate_case
+    from maslihat.source.cases import load_case
+
     try:
         case = load_case(case_file)  # before the rules: a bad case fails at once
         rules = rules_from(rules_dir)
@@ -131,6 +162,10 @@ def evaluate(
 @common_options
 def timeline(case_file: Path, as_of: dt.date | None, rules_dir: Path | None) -> None:
     """Print, event by event, the status before and after and the rule that decided it."""
+    from maslihat.cli.render import timeline_text
+    from maslihat.engine.evaluate import timeline as case_timeline
+    from maslihat.source.cases import load_case
+
     rules = rules_from(rules_dir)
     try:
         entries = case_timeline(load_case(case_file), as_of=as_of, rules=rules)
@@ -147,6 +182,8 @@ def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:
     taken, so that a fifo or a link to a device is reported rather than skipped; a
     directory that cannot be listed is given as it is, to be reported as unreadable.
     """
+    from maslihat.rules.loader import RULE_SUFFIXES  # case files take the same suffixes
+
     for path in paths:
         if not path.is_dir():
             yield path
@@ -172,6 +209,11 @@ def batch(
     still evaluated; a summary line on standard error ends the run. Exit code 0 if
     every case was evaluated, 2 if a case file was bad, 4 if evaluation found a defect.
     """
+    from maslihat.cli.render import batch_summary, summary_line
+    from maslihat.engine.evaluate import evaluate as evaluate_case
+    from maslihat.engine.evaluate import today
+    from maslihat.source.cases import load_case
+
     rules = rules_from(rules_dir)
     day = as_of or today()
     statuses: Counter[str] = Counter()
@@ -201,6 +243,8 @@ def batch(
 @click.argument("name", type=click.Choice(sorted(SCHEMAS)))
 def schema(name: str) -> None:
     """Print a JSON Schema: of case files, results, rule files or case-test files."""
+    from maslihat.schemas import schema_text
+
     click.echo(schema_text(name), nl=False)
 
 
@@ -221,6 +265,16 @@ def rules_command(
     as_json: bool,
 ) -> None:
     """List the rules in force on --as-of (default today), with citation and provenance."""
+    from maslihat.cli.render import rules_text
+    from maslihat.engine.evaluate import today
+    from maslihat.rules.lawpage import law_markdown
+    from maslihat.rules.listing import (
+        editions_in_force,
+        history,
+        in_force,
+        interpretations_markdown,
+    )
+
     rules = rules_from(rules_dir)
     if law:
         click.echo(law_markdown(rules), nl=False)

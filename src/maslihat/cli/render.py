@@ -7,12 +7,14 @@ that the text can be tested without running a process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
-from maslihat.engine.records import TimelineEntry
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
 from maslihat.model.result import Status
-from maslihat.rules.listing import EditionInForce, RuleVersionInfo
+
+if TYPE_CHECKING:
+    from maslihat.engine.records import TimelineEntry
+    from maslihat.rules.listing import EditionInForce, RuleVersionInfo
 
 
 def _period(start: object, end: object) -> str:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from maslihat.audit.casetests import LoadedFile, case_test_files, load_case_test
-from maslihat.cli.main import fail, main, rules_from, rules_option
+from maslihat.cli.main import fail, rules_from, rules_option
 from maslihat.errors import InputError
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def _log_config() -> dict[str, Any]:
     return config
 
 
-@main.command()
+@click.command()
 @click.option(
     "--host",
     default="127.0.0.1",

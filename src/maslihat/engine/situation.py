@@ -17,7 +17,7 @@ from typing import Any
 from maslihat.errors import EvaluationError
 from maslihat.rules.conditions import Condition, Explanation, show
 from maslihat.rules.ruleset import RuleSet
-from maslihat.rules.syntax import FactTemplate
+from maslihat.rules.template import FactTemplate
 
 Observer = Callable[[Explanation], None]
 """Called with the explanation of every condition node evaluated (for coverage)."""

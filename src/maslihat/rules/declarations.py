@@ -12,7 +12,8 @@ from maslihat.rules.compiler import Compiler, Site
 from maslihat.rules.documents import StateDoc
 from maslihat.rules.ruleset import Cite, FindingDef, ListDef, StateDef, Version
 from maslihat.rules.scope import GROUND_FIELDS, Scope
-from maslihat.rules.syntax import FactDoc, FactTemplate, fact_reads
+from maslihat.rules.syntax import FactDoc, fact_reads
+from maslihat.rules.template import FactTemplate
 from maslihat.rules.types import Kind, Types, join
 
 MAX_FACT_DEPTH = 16

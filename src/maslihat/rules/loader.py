@@ -1,21 +1,24 @@
 """Find, read, validate and compile a directory of rule files into a `RuleSet`.
 
 Every file is read and validated before anything is compiled, and every problem in
-every file is collected, so one run shows an author all that is wrong.
+every file is collected, so one run shows an author all that is wrong. A rule set
+compiled before from the same files comes from the cache (`cache.py`) instead; the
+rule-file models and the compiler are imported only when something is compiled.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from maslihat.errors import Issue, RulesError
-from maslihat.rules.assemble import compile_rules
-from maslihat.rules.documents import RuleFile
+from maslihat.rules.cache import cached
 from maslihat.rules.ruleset import RuleSet
-from maslihat.source import Document, issues_from_validation_error, load_document
+
+if TYPE_CHECKING:
+    from maslihat.rules.documents import RuleFile
+    from maslihat.source import Document
 
 RULE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -39,11 +42,17 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
     Raises `RulesError` naming file, line, column and field for every problem found.
     """
     directory = Path(path) if path is not None else bundled_rules_dir()
-    return compile_rules(read_rule_files(directory), source=str(directory))
+    paths = _listed(directory)
+
+    def compile_() -> RuleSet:
+        from maslihat.rules.assemble import compile_rules
+
+        return compile_rules(_read(paths), source=str(directory))
+
+    return cached(directory, paths, compile_)
 
 
-def read_rule_files(directory: Path) -> list[tuple[Document, RuleFile]]:
-    """Read and validate every rule file in `directory` (not yet compiled together)."""
+def _listed(directory: Path) -> list[Path]:
     if not directory.is_dir():
         raise RulesError([Issue(message="not a directory of rule files", file=str(directory))])
     paths = rule_files(directory)
@@ -51,6 +60,17 @@ def read_rule_files(directory: Path) -> list[tuple[Document, RuleFile]]:
         raise RulesError(
             [Issue(message="no rule files (*.yaml, *.yml, *.json) here", file=str(directory))]
         )
+    return paths
+
+
+def read_rule_files(directory: Path) -> list[tuple[Document, RuleFile]]:
+    """Read and validate every rule file in `directory` (not yet compiled together)."""
+    return _read(_listed(directory))
+
+
+def _read(paths: list[Path]) -> list[tuple[Document, RuleFile]]:
+    from maslihat.source import load_document
+
     issues: list[Issue] = []
     parsed: list[tuple[Document, RuleFile]] = []
     for file in paths:
@@ -66,6 +86,11 @@ def read_rule_files(directory: Path) -> list[tuple[Document, RuleFile]]:
 
 def rule_file(document: Document) -> RuleFile:
     """Validate one read document as a rule file, or raise a located `RulesError`."""
+    from pydantic import ValidationError
+
+    from maslihat.rules.documents import RuleFile
+    from maslihat.source import issues_from_validation_error
+
     try:
         return RuleFile.model_validate(document.data or {})
     except ValidationError as exc:

@@ -12,11 +12,13 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from maslihat.rules.conditions import Condition
 from maslihat.rules.derived import Derived
-from maslihat.rules.documents import ProvisionDoc
+
+if TYPE_CHECKING:
+    from maslihat.rules.documents import ProvisionDoc
 
 T = TypeVar("T")
 

@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from fractions import Fraction
-from string import Template
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -54,17 +53,8 @@ MAX_WHOLE = 10**15 - 1
 """The largest whole number a rule may write: the law counts seats, votes and years."""
 Whole = Annotated[StrictInt, Field(ge=-MAX_WHOLE, le=MAX_WHOLE)]
 Scalar = Annotated[StrictStr | StrictBool | StrictInt | dt.date | None, BeforeValidator(_literal)]
-TEMPLATE_FIELD = re.compile(r"\$\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\}")
-"""A `${path}` placeholder in a message template."""
 FRACTION = re.compile(r"(\d{1,6})(?:/(\d{1,6}))?")
 """`times`: a whole number or a fraction, each part of at most six digits."""
-
-
-class FactTemplate(Template):
-    """A message template: `${path}` is a fact, `$$` a dollar sign, any other `$` a mistake."""
-
-    idpattern = TEMPLATE_FIELD.pattern.removeprefix(r"\$\{(").removesuffix(r")\}")
-    flags = re.ASCII
 
 
 class FactRef(Frozen):
