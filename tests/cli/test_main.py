@@ -138,16 +138,16 @@ def test_batch_goes_on_past_a_defect_and_exits_4(
     case_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An evaluation defect in one case is reported with its file; the rest run; exit 4."""
-    import maslihat.cli.main as cli
+    import maslihat.engine.evaluate as engine
 
-    real = cli.evaluate_case
+    real = engine.evaluate
 
     def flaky(case: Any, **kwargs: Any) -> Any:
         if case.case == "broken":
             raise EvaluationError("checks.x: cannot compare")
         return real(case, **kwargs)
 
-    monkeypatch.setattr(cli, "evaluate_case", flaky)
+    monkeypatch.setattr(engine, "evaluate", flaky)
     broken = tmp_path / "broken.yaml"
     broken.write_text(CASE.replace("case: cli-case", "case: broken"), encoding="utf-8")
     (tmp_path / "bad.yaml").write_text("maslihat: 1\n", encoding="utf-8")

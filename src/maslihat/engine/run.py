@@ -249,11 +249,15 @@ class Run:
     def check_eligibility(self, day: dt.date, index: int | None) -> bool:
         """Evaluate every eligibility check in force on `day`; report those not met."""
         eligible = True
+        # Nothing changes between checks, so they can share one situation (and the facts
+        # it computes), except when traced: each check's trace lists the facts it read.
+        traced = self.ledger.explain or self.observer is not None
+        shared = None if traced else self.situation(day, check={"date": day})
         for check in self.rules.checks:
             version = check.versions.at(day)
             if version is None:
                 continue
-            situation = self.situation(day, check={"date": day})
+            situation = shared or self.situation(day, check={"date": day})
             met, explained = situation.judge(version.body)
             self.ledger.note(
                 version.key,
