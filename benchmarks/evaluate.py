@@ -7,7 +7,10 @@ slow machine cannot make the suite flaky.
 
 Sizes: `MASLIHAT_BENCH_FILES` files for the batch (default 10,000),
 `MASLIHAT_BENCH_STREAM` streamed cases for flat memory (default 20,000; the target is
-1,000,000), and `--quick` divides every size by ten to check that the benchmark works.
+1,000,000), and `--quick` divides the sizes by ten (the stream by four) to check that the
+benchmark works. The memory floor is the peak over 2,000 cases: the peak grows from 200
+cases (0.44 MiB) to 2,000 (1.03 MiB) and then stays (0.88 MiB at 5,000), as bounded
+caches fill; which caches, nobody has looked yet.
 """
 
 from __future__ import annotations
@@ -35,7 +38,9 @@ AS_OF = dt.date(2026, 11, 1)
 QUICK = "--quick" in sys.argv
 SCALE = 10 if QUICK else 1
 FILES = int(os.environ.get("MASLIHAT_BENCH_FILES", 10_000)) // SCALE
-STREAM = int(os.environ.get("MASLIHAT_BENCH_STREAM", 20_000)) // SCALE
+STREAM = int(os.environ.get("MASLIHAT_BENCH_STREAM", 20_000)) // (4 if QUICK else 1)
+BASELINE = 2_000
+"""Streamed cases for the memory floor: enough to fill the caches that are bounded."""
 EXAMPLE = ROOT / "examples" / "01-atyrau-resignation.yaml"
 
 
@@ -234,7 +239,7 @@ def linear_and_flat(rules: maslihat.RuleSet) -> list[Row]:
 
     few, many = per_event(small), per_event(large)
     peaks = []
-    for count in (STREAM // 10, STREAM):
+    for count in (min(BASELINE, STREAM), STREAM):
         tracemalloc.start()
         for _ in maslihat.evaluate_many(synthetic(count), as_of=AS_OF, rules=rules):
             pass
@@ -245,7 +250,7 @@ def linear_and_flat(rules: maslihat.RuleSet) -> list[Row]:
         Row(f"per event, one {len(large[0].events)}-event case", many * 1e6, few * 1e6, "µs",
             "<= 1.5", "100 events"),
         Row(f"peak memory, {STREAM} cases streamed", peaks[1], peaks[0], "MiB", "<= 1.2",
-            f"{STREAM // 10} cases"),
+            f"{min(BASELINE, STREAM)} cases"),
     ]  # fmt: skip
 
 
