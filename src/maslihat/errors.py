@@ -65,6 +65,10 @@ class InputError(MaslihatError):
         more = len(self.issues) - 1
         return first if more == 0 else f"{first} (and {more} more)"
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Issue, ...]]]:
+        """Pickle by the issues, so a worker process can hand the error to its parent."""
+        return (type(self), (self.issues,))
+
 
 class CaseError(InputError):
     """A case file is malformed or inconsistent with itself or with the rules."""

@@ -200,43 +200,82 @@ def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores); 1 evaluates in this process.",
+)
 def batch(
-    paths: tuple[Path, ...], as_of: dt.date | None, rules_dir: Path | None, as_json: bool
+    paths: tuple[Path, ...],
+    as_of: dt.date | None,
+    rules_dir: Path | None,
+    as_json: bool,
+    jobs: int | None,
 ) -> None:
     """Evaluate many case files (or directories of them); one line per case.
 
     A bad case file gets its one-line error on standard error and the others are
     still evaluated; a summary line on standard error ends the run. Exit code 0 if
     every case was evaluated, 2 if a case file was bad, 4 if evaluation found a defect.
+    Lines come in the order of the files, whatever --jobs is.
     """
-    from maslihat.cli.render import batch_summary, summary_line
-    from maslihat.engine.evaluate import evaluate as evaluate_case
+    from maslihat.cli.render import batch_summary
     from maslihat.engine.evaluate import today
-    from maslihat.source.cases import load_case
+    from maslihat.engine.pool import cpu_count, ordered_map
 
     rules = rules_from(rules_dir)
-    day = as_of or today()
     statuses: Counter[str] = Counter()
     errors: Counter[int] = Counter()  # by exit code
-    for path in case_files(paths):
-        try:
-            result = evaluate_case(load_case(path), as_of=day, rules=rules)
-        except InputError as error:
-            errors[error.exit_code] += 1
-            click.echo(f"error: {error}", err=True)
-            continue
-        except EvaluationError as error:
-            errors[EXIT_EVALUATION_DEFECT] += 1
-            click.echo(f"error: {path}: {error}", err=True)
-            continue
-        statuses[result.status] += 1
-        if as_json:
-            line = {"file": str(path), "result": result.model_dump(mode="json")}
-            click.echo(json.dumps(line, ensure_ascii=False))
+    lines = ordered_map(
+        _batch_case,
+        case_files(paths),
+        jobs=jobs or cpu_count(),
+        initializer=_start_batch,
+        initargs=(rules, as_of or today(), as_json),
+        chunk=4,
+    )
+    for status, code, line in lines:
+        if status is None:
+            errors[code] += 1
+            click.echo(line, err=True)
         else:
-            click.echo(summary_line(str(path), result))
+            statuses[status] += 1
+            click.echo(line)
     click.echo(batch_summary(statuses, errors.total()), err=True)
     sys.exit(max(errors, default=0))
+
+
+_batch: tuple[RuleSet, dt.date, bool] | None = None
+"""A batch worker's rules, as-of date and --json, set once by `_start_batch`."""
+
+
+def _start_batch(rules: RuleSet, day: dt.date, as_json: bool) -> None:
+    global _batch
+    _batch = (rules, day, as_json)
+
+
+def _batch_case(path: Path) -> tuple[str | None, int, str]:
+    """Read, check and evaluate one file: its status (None on error), exit code and line.
+
+    It runs in a worker, so the worker, not the parent, pays for reading the file.
+    """
+    from maslihat.cli.render import summary_line
+    from maslihat.engine.evaluate import evaluate as evaluate_case
+    from maslihat.source.cases import load_case
+
+    assert _batch is not None, "_start_batch runs first in every worker"
+    rules, day, as_json = _batch
+    try:
+        result = evaluate_case(load_case(path), as_of=day, rules=rules)
+    except InputError as error:
+        return None, error.exit_code, f"error: {error}"
+    except EvaluationError as error:
+        return None, EXIT_EVALUATION_DEFECT, f"error: {path}: {error}"
+    if as_json:
+        line = {"file": str(path), "result": result.model_dump(mode="json")}
+        return result.status, 0, json.dumps(line, ensure_ascii=False)
+    return result.status, 0, summary_line(str(path), result)
 
 
 @main.command()

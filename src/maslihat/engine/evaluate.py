@@ -99,13 +99,46 @@ def evaluate(
 
 
 def evaluate_many(
-    cases: Iterable[Case], *, as_of: dt.date | None = None, rules: RuleSet | None = None
+    cases: Iterable[Case],
+    *,
+    as_of: dt.date | None = None,
+    rules: RuleSet | None = None,
+    jobs: int = 1,
 ) -> Iterator[Result]:
-    """Evaluate cases one at a time, yielding each result as soon as it is ready."""
+    """Evaluate cases in order, yielding each result as soon as it is ready.
+
+    With `jobs` above 1 the cases are evaluated by that many worker processes (see
+    `maslihat.engine.pool`), still yielded in input order, with only a bounded window
+    of cases taken from `cases` at a time. A case that does not fit the rules raises
+    `CaseError` when its turn comes, whatever `jobs` is.
+    """
+    shipped = rules  # None: each worker loads the bundled rules rather than unpickling them
     rules = rules if rules is not None else bundled_rules()
     day = as_of if as_of is not None else today()
-    for case in cases:
-        yield evaluate(case, as_of=day, rules=rules)
+    if jobs == 1:
+        for case in cases:
+            yield evaluate(case, as_of=day, rules=rules)
+        return
+    from maslihat.engine.pool import ordered_map  # multiprocessing only when asked for
+
+    yield from ordered_map(
+        _evaluate_in_worker, cases, jobs=jobs, initializer=_start_worker, initargs=(shipped, day)
+    )
+
+
+_worker: tuple[RuleSet, dt.date] | None = None
+"""A worker process's rule set and as-of date, set once by `_start_worker`."""
+
+
+def _start_worker(rules: RuleSet | None, day: dt.date) -> None:
+    global _worker
+    _worker = (rules if rules is not None else bundled_rules(), day)
+
+
+def _evaluate_in_worker(case: Case) -> Result:
+    assert _worker is not None, "_start_worker runs first in every worker"
+    rules, day = _worker
+    return evaluate(case, as_of=day, rules=rules)
 
 
 def timeline(
