@@ -4,6 +4,6 @@
 define theirs on the same group, so no module grows to hold them all.
 """
 
-from maslihat.cli import audit, main, serve
+from maslihat.cli import audit, diff, main, serve
 
-__all__ = ["audit", "main", "serve"]
+__all__ = ["audit", "diff", "main", "serve"]

@@ -15,7 +15,8 @@ from typing import Generic, TypeVar
 
 from maslihat.rules.conditions import Condition
 from maslihat.rules.derived import Derived
-from maslihat.rules.documents import ProvisionDoc
+from maslihat.rules.documents import ProvisionDoc, RuleFile
+from maslihat.source import Document
 
 T = TypeVar("T")
 
@@ -333,6 +334,8 @@ class RuleSet:
     editions: Mapping[str, Edition] = field(default_factory=dict)
     triggers: Mapping[str, tuple[Ground, ...]] = field(default_factory=dict)
     ground_events: frozenset[str] = frozenset()
+    files: tuple[tuple[Document, RuleFile], ...] = field(default=(), compare=False, repr=False)
+    """The parsed rule files compiled into this set: what an amendment is laid over."""
 
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None
