@@ -24,13 +24,18 @@ from maslihat.model import (
 from maslihat.rules.loader import bundled_rules_dir, load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source.cases import load_case, parse_case
+from maslihat.whatif.amendment import Amendment, load_amendment, parse_amendment
+from maslihat.whatif.diff import DiffReport, diff
+from maslihat.whatif.overlay import apply_amendment
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Amendment",
     "Case",
     "CaseError",
     "Deputy",
+    "DiffReport",
     "EvaluationError",
     "Finding",
     "GroundOutcome",
@@ -49,12 +54,16 @@ __all__ = [
     "TimelineEntry",
     "TraceEntry",
     "__version__",
+    "apply_amendment",
     "bundled_rules_dir",
     "check_case",
+    "diff",
     "evaluate",
     "evaluate_many",
+    "load_amendment",
     "load_case",
     "load_rules",
+    "parse_amendment",
     "parse_case",
     "timeline",
 ]

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from maslihat.audit.casetests import CaseTestFile
 from maslihat.model import Case, Result
 from maslihat.rules.documents import RuleFile
+from maslihat.whatif.amendment import AmendmentDoc
 
 SCHEMA_BASE = "https://maslihat.invalid/schemas/"
 MODELS: dict[str, tuple[type[BaseModel], str]] = {
@@ -23,6 +24,7 @@ MODELS: dict[str, tuple[type[BaseModel], str]] = {
     "result": (Result, "serialization"),
     "rules": (RuleFile, "validation"),
     "case-test": (CaseTestFile, "validation"),
+    "amendment": (AmendmentDoc, "validation"),
 }
 """Schema name to the model it describes and the mode (input or output) it is for."""
 

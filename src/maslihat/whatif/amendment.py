@@ -79,15 +79,16 @@ class AddEntry(Frozen):
 
 
 def _kind(value: Any) -> str | None:
+    """The change's kind; the tag is not a key, so that errors name the field written."""
     if isinstance(value, dict):
-        return next((key for key in ("version", "end", "add") if key in value), None)
+        return next((f"{key}:" for key in ("version", "end", "add") if key in value), None)
     return None
 
 
 Change = Annotated[
-    Annotated[NewVersion, Tag("version")]
-    | Annotated[EndRule, Tag("end")]
-    | Annotated[AddEntry, Tag("add")],
+    Annotated[NewVersion, Tag("version:")]
+    | Annotated[EndRule, Tag("end:")]
+    | Annotated[AddEntry, Tag("add:")],
     Discriminator(
         _kind,
         custom_error_type="change_kind",

@@ -1,7 +1,10 @@
 """Whom a change of the law changes, and how: every case under two rule sets, compared.
 
 A case has changed when its status (or eligibility), its mandate's dates, its grounds
-(with their stages), its findings or its next steps differ. For each changed case the
+(with their stages), its findings or its next steps differ. Grounds and findings are
+compared on substance (which, when, what stage, how severe), not on the citation or
+message that words them: a bill that rewords a rule changes its citations in every
+case the rule touches, but changes only the cases whose outcome it changes. For each changed case the
 report names the rule versions responsible: those whose trace entries differ between
 the two evaluations, narrowed to the versions that differ between the two rule sets
 when any of them is among those. Unchanged cases are evaluated once per rule set
@@ -130,13 +133,24 @@ def _names(cases: Iterable[Case]) -> Iterator[tuple[str, Case]]:
         yield case.case or f"cases[{index}]", case
 
 
+SUBSTANCE = {
+    "grounds": ("ground", "subparagraph", "arose", "stage", "stage_date", "procedure"),
+    "findings": ("code", "severity", "date", "until", "event"),
+}
+"""What a ground or finding is compared on: its substance, not the words that cite it."""
+
+
 def _parts(result: Result) -> dict[Kind, Any]:
     data = result.model_dump(mode="json", exclude={"trace", "rules", "as_of", "case"})
+    kept = {
+        kind: [{k: item[k] for k in fields} for item in data[kind]]
+        for kind, fields in SUBSTANCE.items()
+    }
     return {
         "status": {"status": data["status"], "eligible": data["eligible"]},
         "mandate": data["mandate"],
-        "grounds": data["grounds"],
-        "findings": data["findings"],
+        "grounds": kept["grounds"],
+        "findings": kept["findings"],
         "next_steps": data["next_steps"],
     }
 
