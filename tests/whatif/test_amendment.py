@@ -32,7 +32,8 @@ def test_an_impossible_date_names_the_field_written() -> None:
 
 def test_a_change_needs_the_bills_citation() -> None:
     """Every kind of change cites the bill it comes from."""
-    text = "amendment: x\ntitle: t\nbill: b\nchanges:\n  - end: checks.minimum_age\n    valid_to: 2027-01-01\n"
+    text = "amendment: x\ntitle: t\nbill: b\nchanges:\n  - end: checks.minimum_age\n"
+    text += "    valid_to: 2027-01-01\n"
     with pytest.raises(maslihat.RulesError, match="citation: required field is missing"):
         maslihat.parse_amendment(text, "a.yaml")
 

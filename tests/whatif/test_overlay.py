@@ -26,7 +26,7 @@ def amend(rules: maslihat.RuleSet, text: str) -> maslihat.RuleSet:
 
 
 def test_a_new_version_ends_the_one_before(rules: maslihat.RuleSet) -> None:
-    """The version in force on the new one's first day ends the day before; the new one cites the bill."""
+    """The version in force on the new one's first day ends the day before; it cites the bill."""
     after = amend(rules, AGE_21)
     [check] = [c for c in after.checks if c.id == "minimum_age"]
     old, new = check.versions

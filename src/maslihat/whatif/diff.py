@@ -4,10 +4,10 @@ A case has changed when its status (or eligibility), its mandate's dates, its gr
 (with their stages), its findings or its next steps differ. Grounds and findings are
 compared on substance (which, when, what stage, how severe), not on the citation or
 message that words them: a bill that rewords a rule changes its citations in every
-case the rule touches, but changes only the cases whose outcome it changes. For each changed case the
-report names the rule versions responsible: those whose trace entries differ between
-the two evaluations, narrowed to the versions that differ between the two rule sets
-when any of them is among those. Unchanged cases are evaluated once per rule set
+case the rule touches, but changes only the cases whose outcome it changes. For each
+changed case the report names the rule versions responsible: those whose trace entries
+differ between the two evaluations, narrowed to the versions that differ between the
+two rule sets when any of them is among those. Unchanged cases are evaluated once per rule set
 without a trace; only changed ones are evaluated again, with one, to name the rules.
 """
 
