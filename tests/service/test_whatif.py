@@ -30,8 +30,8 @@ def test_the_same_report_as_the_command_line(http: httpx.Client, tmp_path: Path)
     args = ["diff", *map(str, files), "--amend", str(AGE_21), "--as-of", "2027-12-31", "--json"]
     printed = CliRunner().invoke(cli, args)
     assert printed.exit_code == 0, printed.output
-    cases = {str(p): load_document(p, ValueError).data for p in files}  # type: ignore[arg-type]
-    body = {"amendment": load_document(AGE_21, ValueError).data, "cases": cases}  # type: ignore[arg-type]
+    cases = {str(p): load_document(p, CaseError).data for p in files}
+    body = {"amendment": load_document(AGE_21, RulesError).data, "cases": cases}
     answer = http.post("/v1/diff", params={"as_of": "2027-12-31"}, json=body)
     assert answer.status_code == 200, answer.text
     assert answer.json() == json.loads(printed.output)
