@@ -86,7 +86,7 @@ def diff(
     named = list(cases.items()) if isinstance(cases, Mapping) else list(_names(cases))
     day = as_of if as_of is not None else today()
     plain = [case for _, case in named]
-    changed_rules = _changed_versions(before, after)
+    changed_rules = changed_versions(before, after)
     out, kinds = [], Counter[str]()
     for (name, case), old, new in zip(
         named, results(plain, day, before), results(plain, day, after), strict=True
@@ -182,7 +182,7 @@ def _responsible(
     return tuple(sorted(was)), tuple(sorted(now))
 
 
-def _versions(rules: RuleSet) -> dict[str, Version[Any]]:
+def rule_versions(rules: RuleSet) -> dict[str, Version[Any]]:
     """Every dated version of the rule set, by its key in traces."""
     out: dict[str, Version[Any]] = {}
     versioned: list[Iterable[Version[Any]]] = [
@@ -200,7 +200,7 @@ def _versions(rules: RuleSet) -> dict[str, Version[Any]]:
     return out
 
 
-def _changed_versions(before: RuleSet, after: RuleSet) -> frozenset[str]:
+def changed_versions(before: RuleSet, after: RuleSet) -> frozenset[str]:
     """Keys of the versions one rule set has and the other lacks or has otherwise."""
-    old, new = _versions(before), _versions(after)
+    old, new = rule_versions(before), rule_versions(after)
     return frozenset(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
