@@ -120,6 +120,29 @@ class JsonLines(StreamingResponse):
         await self.stream_response(send)
 
 
+DIFF_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "An amendment (as its file holds it, in JSON) and the cases, by name.",
+        "content": {
+            JSON: {
+                "schema": {
+                    "type": "object",
+                    "required": ["amendment", "cases"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "amendment": {"type": "object"},
+                        "cases": {
+                            "type": "object",
+                            "additionalProperties": {"$ref": "#/components/schemas/Case"},
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+"""OpenAPI's request body for a diff (read by hand, see service/whatif.py)."""
 router = APIRouter()
 
 
@@ -214,6 +237,7 @@ async def evaluate_batch(request: Request, service: Current, as_of: AsOf = None)
     tags=["evaluation"],
     response_model=DiffReport,
     responses=_problems(408, 413, 415, 422, 500),
+    openapi_extra=DIFF_BODY,
 )
 async def diff_cases(request: Request, service: Current, as_of: AsOf = None) -> Response:
     """The cases an amendment changes: `{"amendment": ..., "cases": {NAME: case}}` in, the
