@@ -105,3 +105,38 @@ def test_a_second_version_on_the_same_day_is_refused(rules: maslihat.RuleSet) ->
 def test_the_sample_amendments_apply(rules: maslihat.RuleSet, path: Path) -> None:
     """Each sample amendment under examples/amendments/ compiles over the bundled rules."""
     assert apply_amendment(rules, maslihat.load_amendment(path)).fingerprint != rules.fingerprint
+
+
+def test_an_added_grounds_mistake_is_located_in_the_amendment(rules: maslihat.RuleSet) -> None:
+    """A new ground naming a procedure the rules lack is reported at its line in the amendment."""
+    text = HEAD + (
+        "  - add: grounds\n    citation: c\n    entry:\n      id: new_ground\n"
+        "      number: 11\n      title: New\n      versions:\n"
+        "        - valid_from: 2027-01-01\n          citation: c\n          text: t\n"
+        "          basis: inferred\n          source: l148-2007-07-27\n"
+        "          provisions: [l148-20-3-9]\n          procedure: nope\n"
+        "          triggers: [{event: meeting}]\n"
+    )
+    with pytest.raises(maslihat.RulesError) as caught:
+        amend(rules, text)
+    [issue] = caught.value.issues
+    assert (issue.file, issue.line, issue.field) == (
+        "a.yaml",
+        18,
+        "changes[0].entry.versions[0].procedure",
+    )
+    fixed = amend(rules, text.replace("nope", "session_decision"))
+    assert fixed.grounds["new_ground"].versions.at(dt.date(2027, 1, 1)) is not None
+
+
+def test_end_a_list_item(rules: maslihat.RuleSet) -> None:
+    """`end: lists.LIST.ITEM` takes an item out of its list after its last day."""
+    listed = next(iter(rules.lists.values()))
+    item = next(i for i in listed.items if i.valid_to is None)
+    text = (
+        HEAD
+        + f"  - end: lists.{listed.id}.{item.rule}\n    valid_to: 2027-06-30\n    citation: c\n"
+    )
+    after = amend(rules, text).lists[listed.id]
+    assert item.rule in after.at(dt.date(2027, 6, 30))
+    assert item.rule not in after.at(dt.date(2027, 7, 1))
