@@ -42,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/evaluate.py
 	$(BIN)/python benchmarks/service.py
 	$(BIN)/python benchmarks/reader.py
+	$(BIN)/python benchmarks/diff.py
 
 # The fuzz suite's deep profile: 100,000 generated inputs (five properties x 20,000),
 # a fresh seed each run; `make test` runs the same properties on a bounded sample.

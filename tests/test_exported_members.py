@@ -5,9 +5,11 @@ from __future__ import annotations
 import maslihat
 
 PUBLIC = [
+    "Amendment",
     "Case",
     "CaseError",
     "Deputy",
+    "DiffReport",
     "EvaluationError",
     "Finding",
     "GroundOutcome",
@@ -26,12 +28,16 @@ PUBLIC = [
     "TimelineEntry",
     "TraceEntry",
     "__version__",
+    "apply_amendment",
     "bundled_rules_dir",
     "check_case",
+    "diff",
     "evaluate",
     "evaluate_many",
+    "load_amendment",
     "load_case",
     "load_rules",
+    "parse_amendment",
     "parse_case",
     "timeline",
 ]

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from maslihat.rules.loader import bundled_rules_dir, load_rules
     from maslihat.rules.ruleset import RuleSet
     from maslihat.source.cases import load_case, parse_case
+    from maslihat.whatif.amendment import Amendment, load_amendment, parse_amendment
+    from maslihat.whatif.diff import DiffReport, diff
+    from maslihat.whatif.overlay import apply_amendment
 
 __version__ = "0.1.0"
 
@@ -72,13 +75,18 @@ _HOMES = {
     "maslihat.rules.loader": ("bundled_rules_dir", "load_rules"),
     "maslihat.rules.ruleset": ("RuleSet",),
     "maslihat.source.cases": ("load_case", "parse_case"),
+    "maslihat.whatif.amendment": ("Amendment", "load_amendment", "parse_amendment"),
+    "maslihat.whatif.diff": ("DiffReport", "diff"),
+    "maslihat.whatif.overlay": ("apply_amendment",),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
+    "Amendment",
     "Case",
     "CaseError",
     "Deputy",
+    "DiffReport",
     "EvaluationError",
     "Finding",
     "GroundOutcome",
@@ -97,12 +105,16 @@ __all__ = [
     "TimelineEntry",
     "TraceEntry",
     "__version__",
+    "apply_amendment",
     "bundled_rules_dir",
     "check_case",
+    "diff",
     "evaluate",
     "evaluate_many",
+    "load_amendment",
     "load_case",
     "load_rules",
+    "parse_amendment",
     "parse_case",
     "timeline",
 ]

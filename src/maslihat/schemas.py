@@ -19,6 +19,7 @@ MODELS: dict[str, tuple[str, str]] = {
     "result": ("maslihat.model:Result", "serialization"),
     "rules": ("maslihat.rules.documents:RuleFile", "validation"),
     "case-test": ("maslihat.audit.casetests:CaseTestFile", "validation"),
+    "amendment": ("maslihat.whatif.amendment:AmendmentDoc", "validation"),
 }
 """Schema name to the model it describes (module:class) and the mode (input or output)."""
 

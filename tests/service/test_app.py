@@ -32,6 +32,7 @@ CASE = {
 PATHS = {
     "/healthz",
     "/v1/audit",
+    "/v1/diff",
     "/v1/evaluate",
     "/v1/evaluate/batch",
     "/v1/rules",

@@ -8,6 +8,7 @@ checked before the audit runs, so a refusal costs nothing, and again as it is wr
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -25,12 +26,14 @@ from maslihat.audit.model import AuditReport
 from maslihat.audit.mutants import run_mutants
 from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import run_suite
+from maslihat.cli.diff import amended
 from maslihat.cli.main import fail, rules_from, rules_option
 from maslihat.errors import CaseTestError, InputError, WriteError
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
 from maslihat.source import issues_from_validation_error, load_document
+from maslihat.whatif.impact import AmendmentImpact, impact, impact_text
 
 EXIT_FAILED = 1
 
@@ -106,6 +109,13 @@ def _equivalent(path: Path | None) -> dict[str, str]:
 @click.option(
     "--force", is_flag=True, help="Replace files --report and --suggest find already there."
 )
+@click.option(
+    "--amend",
+    "amendments",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Also name the case tests this amendment would break and the provisions it touches.",
+)
 def audit_command(
     paths: tuple[Path, ...],
     rules_dir: Path | None,
@@ -117,6 +127,7 @@ def audit_command(
     suggest_dir: Path | None,
     strict: bool,
     force: bool,
+    amendments: tuple[Path, ...],
 ) -> None:
     """Trace provisions to rules to case tests (PATHS), measure coverage, lint, mutate."""
     _check_outputs(report_file, suggest_dir, force)
@@ -126,6 +137,7 @@ def audit_command(
         rules = compile_rules(files, source=str(directory))
         loaded = [load_case_test(path) for path in case_test_files(paths)]
         reviewed = _equivalent(equivalent)
+        after = amended(rules, amendments) if amendments else None
     except InputError as error:
         fail(error)
         return
@@ -133,10 +145,11 @@ def audit_command(
     epoch = min(tv.valid_from for tvs in rules.lifecycle.transitions.values() for tv in tvs)
     outcomes = run_mutants(files, loaded, suite, epoch, reviewed) if mutants else None
     report = build_report(rules, loaded, outcomes, suite)
+    change = impact(rules, after, loaded) if after is not None else None
     try:
         if report_file is not None:
             output.write_file(report_file, _page(report, report_file), force)
-        click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
+        click.echo(_printed(report, change, as_json))
         if suggest_dir is not None:
             notes = witnesses.suggest(
                 suggest_dir, report, rules, loaded, files, epoch, suite, force
@@ -147,12 +160,24 @@ def audit_command(
         _refuse(error)
     below = fail_under is not None and report.summary.condition_coverage < fail_under
     short = shortfalls(report) if strict else []
+    if strict and change is not None:
+        short += [f"the amendment breaks {test.test}" for test in change.broken]
     if short and as_json:  # the text report lists them already
         click.echo(f"audit --strict: {len(short)} shortfalls", err=True)
         for line in short:
             click.echo(f"  - {line}", err=True)
     if below or short:
         sys.exit(EXIT_FAILED)
+
+
+def _printed(report: AuditReport, change: AmendmentImpact | None, as_json: bool) -> str:
+    """The report; with --amend, the amendment's impact after it (in JSON: `amendment`)."""
+    if not as_json:
+        return render.text(report) + ("" if change is None else "\n\n" + impact_text(change))
+    if change is None:
+        return report.model_dump_json(indent=2)
+    data = {**report.model_dump(mode="json"), "amendment": change.model_dump(mode="json")}
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def _check_outputs(report_file: Path | None, suggest_dir: Path | None, force: bool) -> None:

@@ -121,6 +121,7 @@ def rules_from(rules_dir: Path | None) -> RuleSet:
     cls=LazyGroup,
     lazy={
         "audit": "maslihat.cli.audit:audit_command",
+        "diff": "maslihat.cli.diff:diff_command",
         "serve": "maslihat.cli.serve:serve",
         "test": "maslihat.cli.audit:test_command",
     },

@@ -111,6 +111,7 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
             for v in p.versions
             for step in v.body.steps.values()
         ),
+        files=tuple(files),
     )
 
 

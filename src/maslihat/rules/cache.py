@@ -14,9 +14,9 @@ back to compiling, silently: the cache can make a command faster, never wrong or
 failing. `MASLIHAT_CACHE_DIR` moves the cache; setting it to an empty string, or
 `MASLIHAT_NO_CACHE=1`, turns it off.
 
-The provisions (the rule files' own models, which only listings and the audit read)
-are pickled apart and unpickled on first use, so that a cached start does not build
-the rule-file models at all.
+The provisions and the parsed rule files (the rule files' own models, which only
+listings, the audit and amendments read) are pickled apart and unpickled on first
+use, so that a cached start does not build the rule-file models at all.
 
 Pickle runs code on load, so the cache is trusted exactly as far as the user's own
 cache directory is: files are written there with the user's permissions only.
@@ -141,17 +141,24 @@ def _prune(where: Path, keep: Path, newest: int = 8) -> None:
         old.unlink(missing_ok=True)
 
 
-class Deferred(Mapping[str, Any]):
-    """A mapping kept pickled until it is first read."""
+class _Pickled:
+    """A value kept pickled until it is first read."""
 
     def __init__(self, blob: bytes) -> None:
         self._blob = blob
-        self._items: dict[str, Any] | None = None
+        self._value: Any = None
 
-    def _loaded(self) -> dict[str, Any]:
-        if self._items is None:
-            self._items = pickle.loads(self._blob)
-        return self._items
+    def _loaded(self) -> Any:
+        if self._value is None:
+            self._value = pickle.loads(self._blob)
+        return self._value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self._blob,))
+
+
+class DeferredMapping(_Pickled, Mapping[str, Any]):
+    """A mapping unpickled on first read."""
 
     def __getitem__(self, key: str) -> Any:
         return self._loaded()[key]
@@ -162,8 +169,15 @@ class Deferred(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self._loaded())
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Deferred, (self._blob,))
+
+class DeferredTuple(_Pickled, Sequence[Any]):
+    """A tuple unpickled on first read."""
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._loaded()[index]
+
+    def __len__(self) -> int:
+        return len(self._loaded())
 
 
 def _dumps(rules: RuleSet) -> bytes:
@@ -177,9 +191,13 @@ def _dumps(rules: RuleSet) -> bytes:
 
 def _reduce_rules(rules: RuleSet) -> tuple[Any, ...]:
     fields = {f.name: getattr(rules, f.name) for f in dataclasses.fields(rules) if f.init}
-    provisions = pickle.dumps(dict(rules.provisions), protocol=pickle.HIGHEST_PROTOCOL)
-    fields["provisions"] = Deferred(provisions)
+    fields["provisions"] = DeferredMapping(_pickled(dict(rules.provisions)))
+    fields["files"] = DeferredTuple(_pickled(tuple(rules.files)))
     return (_rebuild, (fields,))
+
+
+def _pickled(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _rebuild(fields: dict[str, Any]) -> RuleSet:

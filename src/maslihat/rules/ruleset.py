@@ -18,7 +18,8 @@ from maslihat.rules.conditions import Condition
 from maslihat.rules.derived import Derived
 
 if TYPE_CHECKING:
-    from maslihat.rules.documents import ProvisionDoc
+    from maslihat.rules.documents import ProvisionDoc, RuleFile
+    from maslihat.source import Document
 
 T = TypeVar("T")
 
@@ -377,6 +378,8 @@ class RuleSet:
         default_factory=dict
     )
     """Event type to the fields its values must come from: (field, list title, ids)."""
+    files: tuple[tuple[Document, RuleFile], ...] = field(default=(), compare=False, repr=False)
+    """The parsed rule files compiled into this set: what an amendment is laid over."""
 
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None

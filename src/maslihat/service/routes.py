@@ -41,6 +41,8 @@ from maslihat.service.bodies import (
 )
 from maslihat.service.payloads import BatchLine, Health, RuleHistory, RulesInForce
 from maslihat.service.problems import MEDIA_TYPE, ServiceError, client_gone, problem_for
+from maslihat.service.whatif import diff_json
+from maslihat.whatif.diff import DiffReport
 
 FINGERPRINT_HEADER = "Maslihat-Rules-Fingerprint"
 BODY_TIMEOUT = 30.0
@@ -118,6 +120,29 @@ class JsonLines(StreamingResponse):
         await self.stream_response(send)
 
 
+DIFF_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "An amendment (as its file holds it, in JSON) and the cases, by name.",
+        "content": {
+            JSON: {
+                "schema": {
+                    "type": "object",
+                    "required": ["amendment", "cases"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "amendment": {"type": "object"},
+                        "cases": {
+                            "type": "object",
+                            "additionalProperties": {"$ref": "#/components/schemas/Case"},
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+"""OpenAPI's request body for a diff (read by hand, see service/whatif.py)."""
 router = APIRouter()
 
 
@@ -205,6 +230,22 @@ async def evaluate_batch(request: Request, service: Current, as_of: AsOf = None)
     """
     require_media_type(request, JSON_LINES_TYPES)
     return JsonLines(_batch(request, service, as_of or today()))
+
+
+@router.post(
+    "/v1/diff",
+    tags=["evaluation"],
+    response_model=DiffReport,
+    responses=_problems(408, 413, 415, 422, 500),
+    openapi_extra=DIFF_BODY,
+)
+async def diff_cases(request: Request, service: Current, as_of: AsOf = None) -> Response:
+    """The cases an amendment changes: `{"amendment": ..., "cases": {NAME: case}}` in, the
+    report `maslihat diff --amend FILE --json` prints out (service/whatif.py)."""
+    require_media_type(request, frozenset({JSON}))
+    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    text = await run_in_threadpool(diff_json, service.rules, body, as_of or today())
+    return Response(text, media_type=JSON)
 
 
 @router.get("/v1/rules", tags=["rules"], responses=_problems(422))

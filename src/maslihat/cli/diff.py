@@ -1,0 +1,146 @@
+"""`maslihat diff`: which cases a change of the law changes, and the rules responsible.
+
+The change is one or more amendment files laid over the rules (`--amend`), or another
+directory of rules (`--against-rules`). Exit codes as elsewhere (2 a bad case file or
+usage, 3 bad rules or a bad amendment, 4 an engine defect), and with `--exit-code`
+1 when any case changed, as `git diff --exit-code` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from maslihat.audit import output
+from maslihat.audit.casetests import load_case_test
+from maslihat.cli.main import EXIT_EVALUATION_DEFECT, IsoDateType, case_files, fail
+from maslihat.engine.evaluate import today
+from maslihat.engine.pool import cpu_count
+from maslihat.errors import CaseError, EvaluationError, InputError, WriteError
+from maslihat.model import Case
+from maslihat.rules.loader import load_rules
+from maslihat.rules.ruleset import RuleSet
+from maslihat.source import load_document
+from maslihat.source.cases import case_from_document
+from maslihat.whatif import render
+from maslihat.whatif.amendment import load_amendment
+from maslihat.whatif.diff import diff
+from maslihat.whatif.overlay import apply_amendment
+
+EXIT_CHANGED = 1
+
+
+def read_case(path: Path) -> Case:
+    """A case file's case, or a case-test file's (so a catalogue can be diffed)."""
+    document = load_document(path, CaseError)
+    if isinstance(document.data, dict) and "tests" in document.data:
+        return load_case_test(path).case
+    return case_from_document(document)
+
+
+def _cases(paths: tuple[Path, ...]) -> Iterator[tuple[str, Case] | InputError]:
+    for path in case_files(paths):
+        try:
+            yield str(path), read_case(path)
+        except InputError as error:
+            yield error
+
+
+def amended(rules: RuleSet, amendments: tuple[Path, ...]) -> RuleSet:
+    """`rules` with each amendment laid over it in turn; `RulesError` if one is bad."""
+    for path in amendments:
+        rules = apply_amendment(rules, load_amendment(path))
+    return rules
+
+
+@click.command(name="diff")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--rules", "rules_dir", type=click.Path(path_type=Path), help="Rules before (default: bundled)."
+)
+@click.option(
+    "--amend",
+    "amendments",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An amendment file laid over the rules (repeatable).",
+)
+@click.option(
+    "--against-rules",
+    type=click.Path(path_type=Path),
+    help="A directory of rules after the change.",
+)
+@click.option(
+    "--as-of", type=IsoDateType(), default=None, help="Evaluate as of this date (default: today)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(path_type=Path),
+    help="Also write the report as an HTML page.",
+)
+@click.option("--force", is_flag=True, help="Replace the --html file if it is there.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when any case changed.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores); 1 evaluates in this process.",
+)
+def diff_command(
+    paths: tuple[Path, ...],
+    rules_dir: Path | None,
+    amendments: tuple[Path, ...],
+    against_rules: Path | None,
+    as_of: dt.date | None,
+    as_json: bool,
+    html_file: Path | None,
+    force: bool,
+    exit_code: bool,
+    jobs: int | None,
+) -> None:
+    """Evaluate the cases in PATHS under the rules before and after a change; list what differs."""
+    if bool(amendments) == (against_rules is not None):
+        raise click.UsageError("give --amend FILE (one or more) or --against-rules DIR")
+    try:
+        if html_file is not None:
+            output.check_file(html_file, force)
+        before = load_rules(rules_dir)
+        after = amended(before, amendments) if amendments else load_rules(against_rules)
+    except (InputError, WriteError) as error:
+        _stop(error)
+        return
+    named, bad = {}, 0
+    for item in _cases(paths):
+        if isinstance(item, InputError):
+            click.echo(f"error: {item}", err=True)
+            bad = max(bad, item.exit_code)
+        else:
+            named[item[0]] = item[1]
+    try:
+        report = diff(named, before, after, as_of=as_of or today(), jobs=jobs or cpu_count())
+        if html_file is not None:
+            output.write_file(html_file, render.html_page(report), force)
+    except (InputError, EvaluationError, WriteError) as error:
+        _stop(error)
+        return
+    click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
+    if bad:
+        sys.exit(bad)
+    if exit_code and report.cases:
+        sys.exit(EXIT_CHANGED)
+
+
+def _stop(error: InputError | EvaluationError | WriteError) -> None:
+    if isinstance(error, WriteError):
+        click.echo(f"error: {error}", err=True)
+        sys.exit(error.exit_code)
+    if isinstance(error, EvaluationError):
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_EVALUATION_DEFECT)
+    fail(error)

@@ -1,0 +1,78 @@
+"""`POST /v1/diff`: cases and an amendment in one request, answered as `maslihat diff --json`.
+
+The body is one JSON object: `amendment` (an amendment file's content) and `cases`
+(an object from names to cases, each as a case file holds it). It is read by the one
+reader, within the service's byte limit, and holds at most `MAX_DIFF_CASES` cases: a
+diff evaluates every case twice, so its cost is bounded by the count as well as the
+bytes. The amendment is checked as `--amend` checks a file; a problem in it, or in a
+case, is a 422 naming the field (`amendment.changes[0].valid_from`, `cases.NAME.events`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from maslihat.errors import CaseError, InputError, Issue, RulesError
+from maslihat.model import Case
+from maslihat.rules.ruleset import RuleSet
+from maslihat.service.problems import FieldError, ServiceError
+from maslihat.source import Document, parse_document
+from maslihat.source.cases import case_from_document
+from maslihat.whatif.amendment import amendment_from_document
+from maslihat.whatif.diff import diff
+from maslihat.whatif.overlay import apply_amendment
+
+MAX_DIFF_CASES = 1000
+"""The most cases one diff request may hold."""
+
+
+def _within(prefix: str, error: InputError) -> list[Issue]:
+    return [replace(i, field=f"{prefix}.{i.field}" if i.field else prefix) for i in error.issues]
+
+
+def _bad(kind: str, title: str, issues: list[Issue]) -> ServiceError:
+    errors = [FieldError(field=i.field, part="body", message=i.message) for i in issues]
+    first = errors[0]
+    detail = f"{first.field}: {first.message}" + (
+        f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    )
+    return ServiceError(422, kind, title, detail, errors)
+
+
+def _cases(value: Any) -> dict[str, Case]:
+    if not isinstance(value, dict):
+        raise _bad(
+            "invalid-case", "The case is not valid", [Issue("an object of named cases", "cases")]
+        )
+    if len(value) > MAX_DIFF_CASES:
+        raise ServiceError(
+            413, "too-many-cases", "Too many cases", f"at most {MAX_DIFF_CASES} cases per diff"
+        )
+    cases, issues = {}, []
+    for name, data in value.items():
+        try:
+            cases[name] = case_from_document(Document(data, f"cases.{name}"))
+        except CaseError as error:
+            issues += _within(f"cases.{name}", error)
+    if issues:
+        raise _bad("invalid-case", "The case is not valid", issues)
+    return cases
+
+
+def diff_json(rules: RuleSet, body: bytes, as_of: dt.date) -> str:
+    """The diff report for a request body, as JSON text; `ServiceError` if the body is bad."""
+    data = parse_document(body, "request", CaseError, syntax="json", positions=False).data
+    if not isinstance(data, dict) or set(data) != {"amendment", "cases"}:
+        issue = Issue("an object with exactly the keys amendment and cases")
+        raise _bad("invalid-request", "The request is not valid", [issue])
+    cases = _cases(data["cases"])
+    try:
+        amendment = amendment_from_document(Document(data["amendment"], "amendment"))
+        after = apply_amendment(rules, amendment)
+    except RulesError as error:
+        raise _bad(
+            "invalid-amendment", "The amendment is not valid", _within("amendment", error)
+        ) from None
+    return diff(cases, rules, after, as_of=as_of).model_dump_json()
