@@ -76,7 +76,7 @@ def _equivalent(path: Path | None) -> dict[str, str]:
             entry.mutant: entry.reason for entry in REVIEWED.validate_python(document.data or [])
         }
     except ValidationError as exc:
-        raise CaseTestError(issues_from_validation_error(exc, document)) from None
+        raise CaseTestError(issues_from_validation_error(exc, document, list[Reviewed])) from None
 
 
 @main.command(name="audit")

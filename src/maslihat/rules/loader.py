@@ -69,4 +69,4 @@ def rule_file(document: Document) -> RuleFile:
     try:
         return RuleFile.model_validate(document.data or {})
     except ValidationError as exc:
-        raise RulesError(issues_from_validation_error(exc, document)) from None
+        raise RulesError(issues_from_validation_error(exc, document, RuleFile)) from None
