@@ -28,21 +28,22 @@ __all__ = [
     "listed",
     "no_such_day",
     "say",
-    "with_suggestion",
+    "unknown_name",
 ]
 
 MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
     {
         # Shape and keys.
-        "unknown_key": "unknown key '{key}'",
+        "unknown_key": "unknown key '{key}'; the keys here are: {choices}",
+        "unknown_key_close": "unknown key '{key}'",
         "missing": "the required key '{key}' is missing",
         "mapping_expected": "expected a mapping of keys to values, found {found}",
         "list_expected": "expected a list, found {found}",
-        "unknown_tag": "unknown {what} '{tag}'; the known ones are: {choices}",
-        "unknown_tag_close": "unknown {what} '{tag}'",
+        "unknown_tag": "unknown {what} '{value}'; the known ones are: {choices}",
+        "unknown_tag_close": "unknown {what} '{value}'",
         "tag_missing": "the '{key}' key is missing: it says what kind of entry this is",
-        "not_one_of": "{found} is not allowed here; write one of: {choices}",
-        "not_one_of_close": "{found} is not allowed here",
+        "unknown_value": "{found} is not allowed here; write one of: {choices}",
+        "unknown_value_close": "{found} is not allowed here",
         "did_you_mean": "did you mean '{suggestion}'?",
         # Values.
         "boolean_expected": "write true or false here (without quotes), found {found}",
@@ -128,7 +129,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
             "evaluate it with `maslihat evaluate {file}`"
         ),
         "a_case": "a case",
-        "a_rule_file": "a rule file",
+        "a_rule_file": "a rule file (--rules takes a directory of rule files)",
         "a_case_test": "a case-test file",
         "is_directory": (
             "is a directory: `maslihat batch {file}` evaluates every case file in it"
@@ -141,6 +142,8 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "option_not_date": "{value} is not a date YYYY-MM-DD",
         "option_no_such_day": "{value} is not a date: {reason}",
         "error_count": "{count} errors in {file}",
+        "error_count_files": "{count} errors in {files} files",
+        "and_more": "{first} (and {more} more)",
     }
 )
 """Message id to template; `say` fills in the named fields."""
@@ -170,15 +173,26 @@ def say(key: str, /, **fields: Any) -> str:
 
 def closest(word: object, choices: Iterable[object]) -> str | None:
     """The choice nearest to `word` in spelling, if one is near enough to suggest."""
-    names = [str(choice) for choice in choices]
-    found = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
-    return found[0] if found else None
+    names, text = [str(choice) for choice in choices], str(word)
+    found = difflib.get_close_matches(text, names, n=1, cutoff=0.6)
+    if found:
+        return found[0]
+    longer = [name for name in names if len(text) >= 3 and name.startswith(text)]
+    return longer[0] if len(longer) == 1 else None  # "negligent": negligent_misdemeanour
 
 
-def with_suggestion(message: str, word: object, choices: Iterable[object]) -> str:
-    """`message`, followed by a "did you mean" when a choice is close to `word`."""
-    suggestion = closest(word, choices)
-    return message if suggestion is None else f"{message}; {say('did_you_mean', suggestion=suggestion)}"
+def unknown_name(kind: str, value: object, choices: Iterable[object], **fields: Any) -> str:
+    """An unknown `kind` of name: "did you mean" the close one, or else list them all.
+
+    `kind` picks the messages `unknown_<kind>` and `unknown_<kind>_close`, which name
+    the value as `{value}` (and as `{<kind>}`) and the list as `{choices}`.
+    """
+    choices = list(choices)
+    fields = {**fields, "value": value, kind: value}
+    suggestion = closest(value, choices)
+    if suggestion is None:
+        return say(f"unknown_{kind}", choices=listed(choices), **fields)
+    return f"{say(f'unknown_{kind}_close', **fields)}; {say('did_you_mean', suggestion=suggestion)}"
 
 
 def listed(choices: Iterable[object]) -> str:

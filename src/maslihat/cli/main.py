@@ -29,7 +29,8 @@ from maslihat.cli.render import (
 from maslihat.engine.evaluate import evaluate as evaluate_case
 from maslihat.engine.evaluate import timeline as case_timeline
 from maslihat.engine.evaluate import today
-from maslihat.errors import EvaluationError, InputError
+from maslihat.errors import CaseError, EvaluationError, InputError, Issue
+from maslihat.model import Case
 from maslihat.rules.lawpage import law_markdown
 from maslihat.rules.listing import editions_in_force, history, in_force, interpretations_markdown
 from maslihat.rules.loader import RULE_SUFFIXES, load_rules
@@ -37,6 +38,7 @@ from maslihat.rules.ruleset import RuleSet
 from maslihat.schemas import MODELS as SCHEMAS
 from maslihat.schemas import schema_text
 from maslihat.source.cases import load_case
+from maslihat.wording import no_such_day, say
 
 EXIT_EVALUATION_DEFECT = 4
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,7 +60,10 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg]  # click < 8.2 is 
             with suppress(ValueError):
                 parsed = dt.date.fromisoformat(text)
         if parsed is None:
-            self.fail(f"{value!r} is not a date YYYY-MM-DD", param, ctx)
+            reason = no_such_day(text)
+            if reason is not None:
+                self.fail(say("option_no_such_day", value=text, reason=reason), param, ctx)
+            self.fail(say("option_not_date", value=text), param, ctx)
         return parsed
 
 
@@ -82,11 +87,30 @@ def common_options(command: F) -> F:
     )(command)
 
 
+def report(error: InputError) -> None:
+    """Print every issue of `error` on its own line (`error: file:line:col: ...`), then a count."""
+    for issue in error.issues:
+        click.echo(f"error: {issue}", err=True)
+    tally = error.tally()
+    if tally is not None:
+        click.echo(tally, err=True)
+
+
 def fail(error: InputError | EvaluationError) -> None:
-    """Print one line for the error and exit with its documented code."""
-    click.echo(f"error: {error}", err=True)
+    """Print the error (every issue of an input error) and exit with its documented code."""
+    if isinstance(error, InputError):
+        report(error)
+    else:
+        click.echo(f"error: {error}", err=True)
     code = error.exit_code if isinstance(error, InputError) else EXIT_EVALUATION_DEFECT
     sys.exit(code)
+
+
+def case_from(path: Path) -> Case:
+    """Read the case file at `path`; a directory is refused with a pointer to `batch`."""
+    if path.is_dir():
+        raise CaseError([Issue(say("is_directory", file=path), file=str(path))])
+    return load_case(path)
 
 
 def rules_from(rules_dir: Path | None) -> RuleSet:
@@ -114,7 +138,7 @@ def evaluate(
 ) -> None:
     """Evaluate CASE_FILE and print what the law makes of it."""
     try:
-        case = load_case(case_file)  # before the rules: a bad case fails at once
+        case = case_from(case_file)  # before the rules: a bad case fails at once
         rules = rules_from(rules_dir)
         result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain)
     except (InputError, EvaluationError) as error:
@@ -133,7 +157,7 @@ def timeline(case_file: Path, as_of: dt.date | None, rules_dir: Path | None) -> 
     """Print, event by event, the status before and after and the rule that decided it."""
     rules = rules_from(rules_dir)
     try:
-        entries = case_timeline(load_case(case_file), as_of=as_of, rules=rules)
+        entries = case_timeline(case_from(case_file), as_of=as_of, rules=rules)
     except (InputError, EvaluationError) as error:
         fail(error)
         return
@@ -181,7 +205,7 @@ def batch(
             result = evaluate_case(load_case(path), as_of=day, rules=rules)
         except InputError as error:
             errors[error.exit_code] += 1
-            click.echo(f"error: {error}", err=True)
+            report(error)
             continue
         except EvaluationError as error:
             errors[EXIT_EVALUATION_DEFECT] += 1

@@ -16,6 +16,7 @@ from maslihat.rules.assemble import compile_rules
 from maslihat.rules.documents import RuleFile
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source import Document, issues_from_validation_error, load_document
+from maslihat.wording import say
 
 RULE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -45,7 +46,7 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
 def read_rule_files(directory: Path) -> list[tuple[Document, RuleFile]]:
     """Read and validate every rule file in `directory` (not yet compiled together)."""
     if not directory.is_dir():
-        raise RulesError([Issue(message="not a directory of rule files", file=str(directory))])
+        raise RulesError([Issue(message=say("rules_not_directory"), file=str(directory))])
     paths = rule_files(directory)
     if not paths:
         raise RulesError(

@@ -28,7 +28,7 @@ from maslihat.model.common import KATO_PATTERN
 from maslihat.source.document import Document
 from maslihat.source.kinds import wrong_kind
 from maslihat.source.paths import Loc
-from maslihat.wording import closest, described, listed, say, with_suggestion
+from maslihat.wording import closest, described, say, unknown_name
 
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 _SHAPES = {
@@ -145,7 +145,16 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
-def _message(error: ErrorDetails, model: type[BaseModel] | None) -> str:
+def _tag_name(error: ErrorDetails, ctx: dict[str, Any]) -> str:
+    """What a union's tag names: `event type` for an entry of `events`."""
+    key = str(ctx.get("discriminator", "type")).strip("'")
+    parents = [part for part in error["loc"] if isinstance(part, str)]
+    if parents and parents[-1].endswith("s"):
+        return f"{parents[-1][:-1]} {key}"
+    return key
+
+
+def plain_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
     """The plain words for one pydantic error (`model` is the model it happened in)."""
     kind, ctx, value = error["type"], error.get("ctx", {}), error["input"]
     found = described(value)
@@ -153,20 +162,21 @@ def _message(error: ErrorDetails, model: type[BaseModel] | None) -> str:
         return say(_SHAPES[kind], found=found)
     if kind == "extra_forbidden":
         key = error["loc"][-1]
-        return with_suggestion(say("unknown_key", key=key), key, _field_names(model))
+        names = _field_names(model)
+        if not names:
+            return say("unknown_key_close", key=key)
+        return unknown_name("key", key, names)
     if kind == "missing":
         return say("missing", key=error["loc"][-1])
     if kind == "union_tag_invalid":
-        what, tag = str(ctx.get("discriminator", "type")).strip("'"), ctx.get("tag")
         choices = _QUOTED.findall(str(ctx.get("expected_tags", "")))
-        close = with_suggestion(say("unknown_tag_close", what=what, tag=tag), tag, choices)
-        return close if "?" in close else say("unknown_tag", what=what, tag=tag, choices=listed(choices))
+        return unknown_name("tag", ctx.get("tag"), choices, what=_tag_name(error, ctx))
     if kind == "union_tag_not_found":
         return say("tag_missing", key=str(ctx.get("discriminator", "type")).strip("'"))
     if kind == "literal_error":
         choices = _QUOTED.findall(str(ctx.get("expected", "")))
-        close = with_suggestion(say("not_one_of_close", found=found), value, choices)
-        return close if "?" in close else say("not_one_of", found=found, choices=listed(choices))
+        shown = f"'{value}'" if isinstance(value, str) else found
+        return unknown_name("value", value, choices, found=shown)
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == KATO_PATTERN:
             return say("kato_pattern", found=found)
@@ -193,7 +203,7 @@ def validation_messages(
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         inside = model_at(model, loc[:-1]) if model is not None else None
-        worded.append((error, _message(error, inside)))
+        worded.append((error, plain_message(error, inside)))
         if error["type"] == "extra_forbidden":
             meant.add((*loc[:-1], closest(loc[-1], _field_names(inside))))
     return [
