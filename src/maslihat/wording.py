@@ -46,7 +46,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "unknown_value_close": "{found} is not allowed here",
         "did_you_mean": "did you mean '{suggestion}'?",
         # Values.
-        "boolean_expected": "write true or false here (without quotes), found {found}",
+        "boolean_expected": "expected true or false, found {found}: write true or false",
         "integer_expected": "expected an integer, found {found}",
         "number_expected": "expected a number, found {found}",
         "text_expected": "expected text, found {found}",
@@ -138,6 +138,10 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
             "not a directory of rule files: --rules takes a directory (the default "
             "is the bundled rules)"
         ),
+        # Why an event is not a ground (the result's `not_grounds`).
+        "why_not": "{event} is not ground {ground}: {reason} [{rule}; {citation}]",
+        "why_not_part": "{test} does not hold ({facts})",
+        "why_not_negated": "{test} holds, and the rule needs it not to ({facts})",
         # The command line.
         "option_not_date": "{value} is not a date YYYY-MM-DD",
         "option_no_such_day": "{value} is not a date: {reason}",

@@ -26,6 +26,7 @@ from maslihat.audit.mutants import run_mutants
 from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import run_suite
 from maslihat.cli.main import fail, main, rules_from, rules_option
+from maslihat.cli.progress import progress
 from maslihat.errors import CaseTestError, InputError, WriteError
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
@@ -57,7 +58,8 @@ def test_command(paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool) -
     except InputError as error:
         fail(error)
         return
-    outcomes = [outcome for entry in loaded for outcome in run_file(entry, rules)]
+    shown = progress("Running case tests")(loaded, len(loaded))
+    outcomes = [outcome for entry in shown for outcome in run_file(entry, rules)]
     for outcome in outcomes:
         _report(outcome, quiet)
     failed = sum(not outcome.passed for outcome in outcomes)
@@ -131,15 +133,19 @@ def audit_command(
         return
     suite = run_suite(loaded, rules)
     epoch = min(tv.valid_from for tvs in rules.lifecycle.transitions.values() for tv in tvs)
-    outcomes = run_mutants(files, loaded, suite, epoch, reviewed) if mutants else None
+    outcomes = None
+    if mutants:
+        bar = progress("Trying mutants")
+        outcomes = run_mutants(files, loaded, suite, epoch, reviewed, bar)
     report = build_report(rules, loaded, outcomes, suite)
     try:
         if report_file is not None:
             output.write_file(report_file, _page(report, report_file), force)
         click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
         if suggest_dir is not None:
+            bar = progress("Searching for witnesses")
             notes = witnesses.suggest(
-                suggest_dir, report, rules, loaded, files, epoch, suite, force
+                suggest_dir, report, rules, loaded, files, epoch, suite, force, bar
             )
             for note in notes:
                 click.echo(note, err=True)

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
+from maslihat.cli.progress import echo, progress
 from maslihat.cli.render import (
     batch_summary,
     result_text,
@@ -90,10 +91,10 @@ def common_options(command: F) -> F:
 def report(error: InputError) -> None:
     """Print every issue of `error` on its own line (`error: file:line:col: ...`), then a count."""
     for issue in error.issues:
-        click.echo(f"error: {issue}", err=True)
+        echo(f"error: {issue}", err=True)
     tally = error.tally()
     if tally is not None:
-        click.echo(tally, err=True)
+        echo(tally, err=True)
 
 
 def fail(error: InputError | EvaluationError) -> None:
@@ -200,7 +201,8 @@ def batch(
     day = as_of or today()
     statuses: Counter[str] = Counter()
     errors: Counter[int] = Counter()  # by exit code
-    for path in case_files(paths):
+    files = list(case_files(paths))
+    for path in progress("Evaluating cases")(files, len(files)):
         try:
             result = evaluate_case(load_case(path), as_of=day, rules=rules)
         except InputError as error:
@@ -209,14 +211,14 @@ def batch(
             continue
         except EvaluationError as error:
             errors[EXIT_EVALUATION_DEFECT] += 1
-            click.echo(f"error: {path}: {error}", err=True)
+            echo(f"error: {path}: {error}", err=True)
             continue
         statuses[result.status] += 1
         if as_json:
             line = {"file": str(path), "result": result.model_dump(mode="json")}
-            click.echo(json.dumps(line, ensure_ascii=False))
+            echo(json.dumps(line, ensure_ascii=False))
         else:
-            click.echo(summary_line(str(path), result))
+            echo(summary_line(str(path), result))
     click.echo(batch_summary(statuses, errors.total()), err=True)
     sys.exit(max(errors, default=0))
 

@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from maslihat.engine.procedure import check_restrictions, close_breaches, take_step
-from maslihat.engine.records import GroundRecord, Ledger, TimelineEntry
+from maslihat.engine.records import DOES_NOT_ARISE, GroundRecord, Ledger, TimelineEntry
 from maslihat.engine.report import build_result
 from maslihat.engine.situation import Observer, Situation
 from maslihat.engine.state import StateFold
@@ -293,7 +293,7 @@ class Run:
             if later_only and arises <= event.date:
                 continue
             explained = trigger.when.evaluate(self.situation(arises, event=event))
-            verdict = "arises" if explained.value else "does not arise"
+            verdict = "arises" if explained.value else DOES_NOT_ARISE
             if explained.value and arises > self.as_of:
                 verdict = f"would arise on {arises}, after the as-of date"
             if explained.value and self.chart.is_terminated:
