@@ -52,6 +52,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "text_expected": "expected text, found {found}",
         "text_empty": "must not be empty",
         "too_short": "needs at least {min_length} entries, found {actual}",
+        "list_empty": "must list at least one entry",
         "at_least": "must be {limit} or more, found {found}",
         "more_than": "must be more than {limit}, found {found}",
         "kato_pattern": (
@@ -105,8 +106,8 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "json_comma": "not valid JSON: a ',' is missing between two entries",
         "json_colon": "not valid JSON: a ':' is missing after the key",
         "json_key": (
-            "not valid JSON: a key in double quotes was expected (a comma before "
-            "'}}' is not allowed)"
+            "not valid JSON: a key in double quotes was expected here (keys take double "
+            "quotes, and a comma before '}}' is not allowed)"
         ),
         "json_value": (
             "not valid JSON: a value was expected (a comma before ']' is not allowed, "
@@ -118,7 +119,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         # The wrong kind of file.
         "kind_case_test": (
             "this is a case-test file (with about, case and tests), not {expected}: "
-            "run it with `maslihat test {file}`"
+            "`maslihat test` runs it"
         ),
         "kind_rules": (
             "this is a rule file, not {expected}: rule files go in the directory "
@@ -126,7 +127,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         ),
         "kind_case": (
             "this is a case file (with maslihat, deputy and events), not {expected}: "
-            "evaluate it with `maslihat evaluate {file}`"
+            "`maslihat evaluate` evaluates it"
         ),
         "a_case": "a case",
         "a_rule_file": "a rule file (--rules takes a directory of rule files)",

@@ -9,6 +9,7 @@ A line printed while a bar is drawn (`echo`) clears the bar first and redraws it
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -22,7 +23,7 @@ _shown: list[Any] = []  # the bar being drawn, if any
 
 def progress(label: str) -> Progress:
     """A wrapper that shows a bar labelled `label` while its items are taken, on a TTY."""
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr  # CliRunner replaces it, with a stream that is not a TTY
     if not stream.isatty():
         return quietly
 
@@ -40,9 +41,8 @@ def progress(label: str) -> Progress:
 def echo(text: str, *, err: bool = False) -> None:
     """`click.echo`, above the bar if one is drawn."""
     if _shown:
-        stream = click.get_text_stream("stderr")
-        stream.write("\r\033[K")
-        stream.flush()
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
     click.echo(text, err=err)
     if _shown:
         _shown[-1].render_progress()

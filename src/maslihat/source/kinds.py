@@ -46,6 +46,6 @@ def wrong_kind(document: Document, model: Any) -> Issue | None:
         return None
     for kind, (_, message, _) in KINDS.items():
         if kind != name and _is(kind, keys):
-            words = say(message, expected=say(expected[2]), file=document.file)
+            words = say(message, expected=say(expected[2]))
             return document.issue((), words)
     return None

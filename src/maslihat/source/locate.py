@@ -156,7 +156,7 @@ def _tag_name(error: ErrorDetails, ctx: dict[str, Any]) -> str:
 
 def plain_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
     """The plain words for one pydantic error (`model` is the model it happened in)."""
-    kind, ctx, value = error["type"], error.get("ctx", {}), error["input"]
+    kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     found = described(value)
     if kind in _SHAPES:
         return say(_SHAPES[kind], found=found)
@@ -183,6 +183,8 @@ def plain_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> 
         return say("pattern", found=found, pattern=ctx.get("pattern"))
     if kind == "string_too_short" and ctx.get("min_length") == 1:
         return say("text_empty")
+    if kind == "too_short" and ctx.get("min_length") == 1:
+        return say("list_empty")
     if kind == "too_short":
         return say("too_short", min_length=ctx.get("min_length"), actual=ctx.get("actual_length"))
     if kind in ("greater_than_equal", "greater_than"):
