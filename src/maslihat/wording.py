@@ -23,9 +23,11 @@ from typing import Any, Final
 
 __all__ = [
     "MESSAGES",
+    "PATTERNS",
     "closest",
     "described",
     "listed",
+    "name_pattern",
     "no_such_day",
     "say",
     "unknown_name",
@@ -60,6 +62,15 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
             "digit is not 0); found {found}"
         ),
         "pattern": "{found} is not written as expected (the form is {pattern})",
+        "id_pattern": (
+            "{found} is not an id: an id is lower-case letters, digits and _, starting "
+            "with a letter (such as resignation or vote_majority)"
+        ),
+        "kebab_pattern": (
+            "{found} is not an id of a provision or an edition: lower-case letters and "
+            "digits joined by - (such as l148-20-3-8 or l148-2007-07-27)"
+        ),
+        "https_pattern": "{found} is not a web address starting https://",
         "kato_type": 'a KATO code is text: write it in quotes, "{value}"',
         "date_expected": "expected a date written YYYY-MM-DD, found {found}",
         "date_and_time": "expected a date YYYY-MM-DD, not a date and time",
@@ -168,6 +179,19 @@ _MONTH_NAMES = (  # not calendar.month_name, which follows the locale
     "November",
     "December",
 )
+PATTERNS: dict[str, str] = {}
+"""A regular expression a field must match, to the message that says so in words.
+
+Filled by `name_pattern` where each pattern is defined, so the pattern is written once
+and a mismatch is worded by what the value is (a KATO code, an id), not the regex."""
+
+
+def name_pattern(pattern: str, key: str) -> str:
+    """`pattern`, noted as the one message `key` explains; use it where it is defined."""
+    PATTERNS[pattern] = key
+    return pattern
+
+
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -210,7 +234,8 @@ def described(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (a boolean)"
     if isinstance(value, str):
-        return f'"{value}" (text)' if len(value) <= 40 else "text"
+        shown = value if len(value) <= 40 else value[:30] + "…"
+        return f'"{shown}" (text)'
     if isinstance(value, float):
         return f"{value} (a decimal number)"
     if isinstance(value, int):

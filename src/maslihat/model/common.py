@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from maslihat.wording import MESSAGES, described, no_such_day
+from maslihat.wording import MESSAGES, described, name_pattern, no_such_day
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -68,7 +68,7 @@ def _kato_is_text(value: Any) -> Any:
     return value
 
 
-KATO_PATTERN = r"^[1-9]\d{8}$"
+KATO_PATTERN = name_pattern(r"^[1-9]\d{8}$", "kato_pattern")
 """Nine digits, the first not 0: the form of a KATO code."""
 
 Kato = Annotated[

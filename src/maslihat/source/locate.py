@@ -24,11 +24,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from maslihat.errors import Issue
-from maslihat.model.common import KATO_PATTERN
 from maslihat.source.document import Document
 from maslihat.source.kinds import wrong_kind
 from maslihat.source.paths import Loc
-from maslihat.wording import closest, described, say, unknown_name
+from maslihat.wording import PATTERNS, closest, described, say, unknown_name
 
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 _SHAPES = {
@@ -178,9 +177,8 @@ def plain_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> 
         shown = f"'{value}'" if isinstance(value, str) else found
         return unknown_name("value", value, choices, found=shown)
     if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == KATO_PATTERN:
-            return say("kato_pattern", found=found)
-        return say("pattern", found=found, pattern=ctx.get("pattern"))
+        key = PATTERNS.get(str(ctx.get("pattern")), "pattern")
+        return say(key, found=found, pattern=ctx.get("pattern"))
     if kind == "string_too_short" and ctx.get("min_length") == 1:
         return say("text_empty")
     if kind == "too_short" and ctx.get("min_length") == 1:
