@@ -58,7 +58,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "at_least": "must be {limit} or more, found {found}",
         "more_than": "must be more than {limit}, found {found}",
         "kato_pattern": (
-            "a territory code is a 9-digit KATO code, such as \"231010000\" (the first "
+            'a territory code is a 9-digit KATO code, such as "231010000" (the first '
             "digit is not 0); found {found}"
         ),
         "pattern": "{found} is not written as expected (the form is {pattern})",
@@ -95,8 +95,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "unknown_item_close": "unknown {title} '{value}'",
         # YAML and JSON syntax, by what the parser ran into.
         "yaml_indentation": (
-            "check the indentation of line {line}: it does not line up with the lines "
-            "above it"
+            "check the indentation of line {line}: it does not line up with the lines above it"
         ),
         "yaml_colon": (
             "a ':' where no key can start: check the indentation of line {line}, or "
@@ -133,8 +132,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
             "`maslihat test` runs it"
         ),
         "kind_rules": (
-            "this is a rule file, not {expected}: rule files go in the directory "
-            "given to --rules"
+            "this is a rule file, not {expected}: rule files go in the directory given to --rules"
         ),
         "kind_case": (
             "this is a case file (with maslihat, deputy and events), not {expected}: "
@@ -143,9 +141,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "a_case": "a case",
         "a_rule_file": "a rule file (--rules takes a directory of rule files)",
         "a_case_test": "a case-test file",
-        "is_directory": (
-            "is a directory: `maslihat batch {file}` evaluates every case file in it"
-        ),
+        "is_directory": ("is a directory: `maslihat batch {file}` evaluates every case file in it"),
         "rules_not_directory": (
             "not a directory of rule files: --rules takes a directory (the default "
             "is the bundled rules)"

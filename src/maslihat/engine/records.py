@@ -106,11 +106,8 @@ class Ledger:
         A ground's trigger that was partly met and failed is kept, explaining or not,
         so the result can say why that event is not a ground (`engine/why.py`).
         """
-        if outcome == DOES_NOT_ARISE and explanation is not None and event is not None:
-            if day is not None and citation is not None and partly_met(explanation):
-                ground = rule.partition("@")[0]
-                found = not_ground(explanation, event, day, rule, ground, citation)
-                self.not_grounds.setdefault((event, ground), found)
+        if outcome == DOES_NOT_ARISE:
+            self._near_miss(rule, day, event, citation, explanation)
         if not self.explain:
             return
         read = dict(inputs or {})
@@ -129,6 +126,22 @@ class Ledger:
                 explanation=explanation.lines() if explanation else [],
             )
         )
+
+    def _near_miss(
+        self,
+        rule: str,
+        day: dt.date | None,
+        event: int | None,
+        citation: Cite | None,
+        explanation: Explanation | None,
+    ) -> None:
+        """Keep a ground's trigger that was partly met, once per event and ground."""
+        if explanation is None or event is None or day is None or citation is None:
+            return
+        if partly_met(explanation):
+            ground = rule.partition("@")[0]
+            found = not_ground(explanation, event, day, rule, ground, citation)
+            self.not_grounds.setdefault((event, ground), found)
 
 
 def _json(value: Any) -> Any:

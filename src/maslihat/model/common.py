@@ -49,9 +49,7 @@ def _iso_date(value: Any) -> Any:
             raise PydanticCustomError(
                 "date_invalid", MESSAGES["date_invalid"], {"value": value, "reason": reason}
             ) from None
-    raise PydanticCustomError(
-        "date_type", MESSAGES["date_expected"], {"found": described(value)}
-    )
+    raise PydanticCustomError("date_type", MESSAGES["date_expected"], {"found": described(value)})
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -91,9 +89,7 @@ Text = Annotated[str, StringConstraints(strict=True, min_length=1)]
 def _alpha2(value: str) -> str:
     if len(value) == 2 and value.isascii() and value.isalpha() and value.isupper():
         return value
-    raise PydanticCustomError(
-        "country_code", MESSAGES["country_code"], {"value": value}
-    )
+    raise PydanticCustomError("country_code", MESSAGES["country_code"], {"value": value})
 
 
 CountryCode = Annotated[str, StringConstraints(strict=True), AfterValidator(_alpha2)]

@@ -127,15 +127,11 @@ def model_at(model: Any, loc: Loc) -> type[BaseModel] | None:
     """
     node = model
     for part in loc:
-        following = _step(node, part)
-        if following is None:
-            members = [m for m in _members(node) if _tagged(m, str(part))]
-            if len(members) != 1:
-                return None
-            following = members[0]
-        node = following
-    members = _members(node)
-    return members[0] if len(members) == 1 and _is_model(members[0]) else None
+        node = _step(node, part)
+        if node is None:
+            return None
+    (only, *others) = _members(node)
+    return only if not others and _is_model(only) else None
 
 
 def _field_names(model: type[BaseModel] | None) -> list[str]:
@@ -187,13 +183,13 @@ def plain_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> 
         return say("too_short", min_length=ctx.get("min_length"), actual=ctx.get("actual_length"))
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
-        return say("at_least" if kind == "greater_than_equal" else "more_than", limit=limit, found=value)
+        return say(
+            "at_least" if kind == "greater_than_equal" else "more_than", limit=limit, found=value
+        )
     return str(error["msg"]).removeprefix("Value error, ")  # our own: already worded
 
 
-def validation_messages(
-    exc: ValidationError, model: Any = None
-) -> list[tuple[ErrorDetails, str]]:
+def validation_messages(exc: ValidationError, model: Any = None) -> list[tuple[ErrorDetails, str]]:
     """Each error of `exc` with its plain words; a misspelt key's "missing" twin dropped.
 
     `model` is what was validated (a model class or an annotation), to suggest names.
