@@ -93,6 +93,39 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "unknown_ground_close": "unknown ground '{ground}'",
         "unknown_item": "unknown {title} '{value}'; the known ones are: {choices}",
         "unknown_item_close": "unknown {title} '{value}'",
+        # What the reader refuses (source/): limits, YAML features, encodings.
+        "cannot_read": "cannot read the file: {reason}",
+        "not_regular": "cannot read the file: it is {kind}, not a regular file",
+        "a_directory": "a directory",
+        "a_fifo": "a fifo",
+        "a_character_device": "a character device",
+        "a_block_device": "a block device",
+        "a_socket": "a socket",
+        "not_a_file": "not a file",
+        "too_big": "cannot read the file: it is larger than {limit} bytes (1 MiB)",
+        "other_encoding": "the text is {encoding}; save it as UTF-8",
+        "not_utf8": "not UTF-8: can't decode byte 0x{byte} ({reason})",
+        "control_character": "control character U+{code} is not allowed",
+        "too_many_digits": "the number {number} has more than {limit} digits",
+        "too_deep": "nested too deeply (more than {limit} levels)",
+        "number_too_large": "the number {number} is too large",
+        "not_decimal": (
+            "{number} is not a decimal number: write the number in decimal, or put it in "
+            'quotes ("{number}") if it is text'
+        ),
+        "leading_zero": (
+            "{number} is a number with a leading zero: put it in quotes if it is a code "
+            '("{number}"), or drop the zero if it is a number'
+        ),
+        "yaml_tag": "YAML tags are not accepted (found {tag})",
+        "yaml_anchor": "YAML anchors are not accepted (found &{anchor})",
+        "yaml_alias": "YAML aliases are not accepted (found *{anchor})",
+        "yaml_merge": "YAML merge keys (<<) are not accepted",
+        "yaml_directive": "YAML directives (%YAML, %TAG) are not accepted",
+        "key_not_plain": "a key must be a plain value, not a mapping or a list",
+        "duplicate_key": "duplicate key '{key}'",
+        "second_document": "a file holds one document; found a second (---)",
+        "not_json_value": "{name} is not a JSON value",
         # YAML and JSON syntax, by what the parser ran into.
         "yaml_indentation": (
             "check the indentation of line {line}: it does not line up with the lines above it"
@@ -153,6 +186,10 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         # The command line.
         "option_not_date": "{value} is not a date YYYY-MM-DD",
         "option_no_such_day": "{value} is not a date: {reason}",
+        "suggest_summary": (
+            "audit --suggest: {written} witness files written to {directory}; "
+            "{missing} without a witness"
+        ),
         "error_count": "{count} errors in {file}",
         "error_count_files": "{count} errors in {files} files",
         "and_more": "{first} (and {more} more)",

@@ -100,6 +100,8 @@ def test_suggest_writes_a_witness_for_what_is_uncovered(pair: Path, tmp_path: Pa
     result = CliRunner().invoke(main, ["audit", str(pair), "--suggest", str(tmp_path / "w")])
     witnesses = sorted((tmp_path / "w").glob("*.yaml"))
     assert witnesses, result.stderr
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith(f"audit --suggest: {len(witnesses)} witness files written to ")
     loaded = load_case_test(witnesses[0])
     assert loaded.spec.about.startswith("SUGGESTED WITNESS")
 

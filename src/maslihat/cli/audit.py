@@ -8,6 +8,7 @@ checked before the audit runs, so a refusal costs nothing, and again as it is wr
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
 from maslihat.source import issues_from_validation_error, load_document
+from maslihat.wording import say
 
 EXIT_FAILED = 1
 
@@ -149,6 +151,14 @@ def audit_command(
             )
             for note in notes:
                 click.echo(note, err=True)
+            written = sum(note.startswith(f"{suggest_dir}{os.sep}") for note in notes)
+            summary = say(
+                "suggest_summary",
+                written=written,
+                directory=suggest_dir,
+                missing=len(notes) - written,
+            )
+            click.echo(summary, err=True)
     except WriteError as error:
         _refuse(error)
     below = fail_under is not None and report.summary.condition_coverage < fail_under

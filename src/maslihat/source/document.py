@@ -171,7 +171,7 @@ def load_document(path: str | Path, error: type[InputError]) -> Document:
         data = read_bytes(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise error([Issue(message=f"cannot read the file: {reason}", file=file)]) from None
+        raise error([Issue(message=say("cannot_read", reason=reason), file=file)]) from None
     except ReadError as exc:
         raise error([Issue(message=exc.reason, file=file)]) from None
     return parse_document(data, file, error)
