@@ -182,6 +182,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         # Why an event is not a ground (the result's `not_grounds`).
         "why_not": "{event} is not ground {ground}: {reason} [{rule}; {citation}]",
         "why_not_part": "{test} does not hold ({facts})",
+        "why_not_any": "none of these holds: {parts}",
         "why_not_negated": "{test} holds, and the rule needs it not to ({facts})",
         # The command line.
         "option_not_date": "{value} is not a date YYYY-MM-DD",

@@ -32,7 +32,11 @@ def failed_parts(explanation: Explanation) -> list[Explanation]:
 
 
 def _part(explanation: Explanation) -> str:
-    """One failed part: the test, and the facts it read."""
+    """One failed part: the test, and the facts it read; a failed `any`, each of its tests."""
+    if explanation.kind == "all":
+        return "; ".join(_part(part) for part in failed_parts(explanation))
+    if explanation.kind == "any" and explanation.children:
+        return say("why_not_any", parts="; ".join(map(_part, explanation.children)))
     facts = "; ".join(f"{name} = {value}" for name, value in _shown(explanation).items())
     if explanation.kind == "not" and len(explanation.children) == 1:
         return say("why_not_negated", test=_test(explanation.children[0]), facts=facts)
