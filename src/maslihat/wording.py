@@ -46,7 +46,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "tag_missing": "the '{key}' key is missing: it says what kind of entry this is",
         "unknown_value": "{found} is not allowed here; write one of: {choices}",
         "unknown_value_close": "{found} is not allowed here",
-        "did_you_mean": "did you mean '{suggestion}'?",
+        "did_you_mean": "{message}; did you mean '{suggestion}'?",
         # Values.
         "boolean_expected": "expected true or false, found {found}: write true or false",
         "integer_expected": "expected an integer, found {found}",
@@ -255,7 +255,8 @@ def unknown_name(kind: str, value: object, choices: Iterable[object], **fields: 
     suggestion = closest(value, choices)
     if suggestion is None:
         return say(f"unknown_{kind}", choices=listed(choices), **fields)
-    return f"{say(f'unknown_{kind}_close', **fields)}; {say('did_you_mean', suggestion=suggestion)}"
+    message = say(f"unknown_{kind}_close", **fields)
+    return say("did_you_mean", message=message, suggestion=suggestion)
 
 
 def listed(choices: Iterable[object]) -> str:
