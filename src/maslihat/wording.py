@@ -88,6 +88,11 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
             "in_favour + against + abstained ({cast}) exceeds present ({present})"
         ),
         "present_exceeds_seats": "present ({present}) exceeds the mäslihat's {seats} seats",
+        # Facts a rule file reads.
+        "unknown_fact_root": (
+            "unknown fact '{path}': '{root}' is not readable here (readable: {readable})"
+        ),
+        "unknown_fact_field": "unknown fact '{path}': {what} has no '{name}' (it has: {known})",
         # Names a case uses that the rules must define.
         "unknown_ground": "unknown ground '{ground}'; the grounds are: {choices}",
         "unknown_ground_close": "unknown ground '{ground}'",
