@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 import pytest
 
 from maslihat.wording import MESSAGES, closest, described, no_such_day, say, unknown_name
+
+KINDS = ("key", "tag", "value", "ground", "item")
+"""The kinds `unknown_name` is called with."""
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
@@ -67,3 +71,13 @@ def test_values_are_described_as_written() -> None:
     assert described(1985) == "1985 (a number)"
     assert described(None) == "nothing"
     assert described("x" * 50) == '"' + "x" * 30 + '…" (text)'
+
+
+def test_every_template_is_used() -> None:
+    """No template is dead: each id is named in the code (or built as `unknown_<kind>`)."""
+    package = Path(__file__).resolve().parents[1] / "src" / "maslihat"
+    text = "".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
+    catalogue = (package / "wording.py").read_text(encoding="utf-8")
+    code = text.replace(catalogue.split('"""Message id to template')[0], "")
+    kinds = {f"unknown_{kind}{end}" for kind in KINDS for end in ("", "_close")}
+    assert [key for key in MESSAGES if f'"{key}"' not in code and key not in kinds] == []
