@@ -37,3 +37,13 @@ def test_an_input_error_needs_an_issue() -> None:
     """An input error without issues is a programming error."""
     with pytest.raises(ValueError, match="at least one issue"):
         CaseError([])
+
+
+def test_tally_counts_the_issues_of_one_file_or_of_several() -> None:
+    """Several issues end with a count naming the file, or how many files; one, with none."""
+    one = CaseError([Issue("a", file="f")])
+    assert one.tally() is None
+    same = CaseError([Issue("a", file="f"), Issue("b", file="f")])
+    assert same.tally() == "2 errors in f"
+    spread = RulesError([Issue("a", file="f"), Issue("b", file="g"), Issue("c", file="g")])
+    assert spread.tally() == "3 errors in 2 files"

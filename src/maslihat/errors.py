@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from maslihat.wording import say
+
 __all__ = [
     "CaseError",
     "CaseTestError",
@@ -63,7 +65,16 @@ class InputError(MaslihatError):
         """The first issue on one line, with a count of the others."""
         first = str(self.issues[0])
         more = len(self.issues) - 1
-        return first if more == 0 else f"{first} (and {more} more)"
+        return first if more == 0 else say("and_more", first=first, more=more)
+
+    def tally(self) -> str | None:
+        """How many issues there are and in what, when there are several; else None."""
+        if len(self.issues) == 1:
+            return None
+        files = {issue.file or "<input>" for issue in self.issues}
+        if len(files) == 1:
+            return say("error_count", count=len(self.issues), file=files.pop())
+        return say("error_count_files", count=len(self.issues), files=len(files))
 
     def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Issue, ...]]]:
         """Pickle by the issues, so a worker process can hand the error to its parent."""

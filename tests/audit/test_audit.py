@@ -100,6 +100,8 @@ def test_suggest_writes_a_witness_for_what_is_uncovered(pair: Path, tmp_path: Pa
     result = CliRunner().invoke(main, ["audit", str(pair), "--suggest", str(tmp_path / "w")])
     witnesses = sorted((tmp_path / "w").glob("*.yaml"))
     assert witnesses, result.stderr
+    summary = result.stderr.splitlines()[-1]
+    assert summary.startswith(f"audit --suggest: {len(witnesses)} witness files written to ")
     loaded = load_case_test(witnesses[0])
     assert loaded.spec.about.startswith("SUGGESTED WITNESS")
 
@@ -110,7 +112,7 @@ def test_bad_equivalence_file_is_a_located_error(pair: Path, tmp_path: Path) -> 
     bad.write_text("- mutant: x\n  reasn: y\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["audit", str(pair), "--mutants", "--equivalent", str(bad)])
     assert result.exit_code == 2
-    assert f"{bad}:1:3: [0].reason: required field is missing" in result.stderr
+    assert f"{bad}:2:3: [0].reasn: unknown key 'reasn'; did you mean 'reason'?" in result.stderr
 
 
 def test_report_is_not_replaced_without_force(pair: Path, tmp_path: Path) -> None:

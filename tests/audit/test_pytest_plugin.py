@@ -46,5 +46,5 @@ def test_a_malformed_file_is_a_collection_error(pytester: pytest.Pytester) -> No
     pytester.makeini("[pytest]\nmaslihat_case_tests = cases\n")
     (pytester.mkdir("cases") / "bad.yaml").write_text("about: x\ntests: []\n", encoding="utf-8")
     result = pytester.runpytest()
-    result.stdout.fnmatch_lines(["*bad.yaml:1:1*"])
+    result.stdout.fnmatch_lines(["*bad.yaml:2:1: tests: must list at least one entry*"])
     assert result.ret == pytest.ExitCode.INTERRUPTED

@@ -20,6 +20,7 @@ from maslihat.cli.main import main
 from maslihat.errors import EvaluationError
 
 ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "tests" / "catalogue"
 CASE = """\
 case: cli-case
 maslihat: {name: Atyrau Regional Mäslihat, level: region, territory: "230000000", seats: 31}
@@ -192,8 +193,44 @@ def test_bad_case_exits_2_with_one_located_line(tmp_path: Path) -> None:
     path.write_text(CASE.replace("type: resignation_filed", "type: resigned"), encoding="utf-8")
     code, out, err = invoke("evaluate", path)
     assert code == 2 and out == ""
-    assert err.startswith(f"error: {path}:6:24: events[1].type: unknown type 'resigned'")
-    assert len(err.strip().splitlines()) == 1
+    assert err == (
+        f"error: {path}:6:24: events[1].type: unknown event type 'resigned'; "
+        "did you mean 'resignation_filed'?\n"
+    )
+
+
+def test_every_issue_gets_its_own_line_then_a_count(tmp_path: Path) -> None:
+    """Several mistakes: one located line each, in file order, then how many, exit 2."""
+    path = tmp_path / "bad.yaml"
+    text = CASE.replace("type: resignation_filed", "type: resigned").replace("KZ", "kz")
+    path.write_text(text, encoding="utf-8")
+    code, out, err = invoke("evaluate", path)
+    lines = err.splitlines()
+    assert code == 2 and out == "" and len(lines) == 3
+    assert lines[0].startswith(f"error: {path}:") and "citizenship" in lines[0]
+    assert lines[1].startswith(f"error: {path}:6:24: events[1].type")
+    assert lines[2] == f"2 errors in {path}"
+
+
+def test_an_impossible_as_of_names_the_month(case_file: Path) -> None:
+    """--as-of 2024-02-30 says February 2024 has 29 days, not just "not a date"."""
+    code, _, err = invoke("evaluate", case_file, "--as-of", "2024-02-30")
+    assert code == 2
+    assert "2024-02-30 is not a date: February 2024 has 29 days" in err
+
+
+def test_the_wrong_kind_of_file_gets_a_hint(case_file: Path, tmp_path: Path) -> None:
+    """A case-test file to `evaluate`, a case to `test`, cases to --rules: each says so."""
+    case_test = next(CATALOGUE.glob("*.yaml"))
+    code, _, err = invoke("evaluate", case_test)
+    assert code == 2 and "this is a case-test file" in err and "`maslihat test`" in err
+    code, _, err = invoke("test", case_file)
+    assert code == 2 and "this is a case file" in err and "not a case-test file" in err
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "case.yaml").write_text(case_file.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = invoke("evaluate", case_file, "--rules", cases)
+    assert code == 3 and "this is a case file" in err and "--rules takes a directory" in err
 
 
 def test_bad_rules_exit_3(case_file: Path, rules_copy: Callable[..., Path]) -> None:

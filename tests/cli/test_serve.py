@@ -55,7 +55,10 @@ def test_serve_with_bad_rules_exits_3_without_serving(started: dict[str, Any]) -
     """A rule directory that does not load stops the command with exit 3 before it serves."""
     result = CliRunner().invoke(main, ["serve", "--rules", "nowhere"])
     assert result.exit_code == 3
-    assert result.stderr == "error: nowhere: not a directory of rule files\n"
+    assert result.stderr == (
+        "error: nowhere: not a directory of rule files: --rules takes a directory "
+        "(the default is the bundled rules)\n"
+    )
     assert started == {}
 
 

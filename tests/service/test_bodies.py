@@ -76,8 +76,8 @@ def test_content_type_must_be_json_when_given(
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         (b'{"case": "\xff"}', "can't decode"),
         (b'{"seats": ' + b"9" * 5000 + b"}", "digits"),
-        (b"", "Expecting value"),
-        (b"{\n  'case': 1}", "Expecting property name"),
+        (b"", "a value was expected"),
+        (b"{\n  'case': 1}", "a key in double quotes was expected"),
     ],
     ids=["duplicate", "nan", "deep", "utf8", "digits", "empty", "quotes"],
 )

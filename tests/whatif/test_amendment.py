@@ -34,7 +34,7 @@ def test_a_change_needs_the_bills_citation() -> None:
     """Every kind of change cites the bill it comes from."""
     text = "amendment: x\ntitle: t\nbill: b\nchanges:\n  - end: checks.minimum_age\n"
     text += "    valid_to: 2027-01-01\n"
-    with pytest.raises(maslihat.RulesError, match="citation: required field is missing"):
+    with pytest.raises(maslihat.RulesError, match="the required key 'citation' is missing"):
         maslihat.parse_amendment(text, "a.yaml")
 
 

@@ -155,7 +155,7 @@ def load_case_test(path: str | Path) -> LoadedFile:
     try:
         spec = CaseTestFile.model_validate(document.data)
     except ValidationError as exc:
-        raise CaseTestError(issues_from_validation_error(exc, document)) from None
+        raise CaseTestError(issues_from_validation_error(exc, document, CaseTestFile)) from None
     names = [test.name for test in spec.tests]
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:

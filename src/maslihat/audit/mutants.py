@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from maslihat.audit.casetests import LoadedFile, run_test
 from maslihat.audit.model import MutantOutcome
+from maslihat.audit.progress import Progress, quietly
 from maslihat.audit.suite import SuiteRun
 from maslihat.errors import RulesError
 from maslihat.rules.assemble import compile_rules
@@ -247,16 +248,19 @@ def run_mutants(
     suite: SuiteRun,
     epoch: dt.date,
     equivalent: Mapping[str, str] | None = None,
+    progress: Progress = quietly,
 ) -> list[MutantOutcome]:
     """Try every mutant against the case tests; the tests most likely to notice go first.
 
     `equivalent` maps the signatures of mutants a person has reviewed as unobservable
     (no case could tell them from the real rules) to the reason; those are not run.
+    `progress` is told of each mutant as it is tried (the CLI draws a bar).
     """
     reviewed = equivalent or {}
     pairs = [(loaded, test) for loaded in tests for test in loaded.spec.tests]
     outcomes = []
-    for mutant in generate(files, epoch):
+    mutants = list(generate(files, epoch))
+    for mutant in progress(mutants, len(mutants)):
         key = signature(files, mutant)
         status: Status = "equivalent"
         killer: str | None = None

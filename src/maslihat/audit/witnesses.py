@@ -25,6 +25,7 @@ from maslihat.audit import output
 from maslihat.audit.casetests import LoadedFile
 from maslihat.audit.model import AuditReport
 from maslihat.audit.mutants import compile_mutant, generate, where
+from maslihat.audit.progress import Progress, quietly
 from maslihat.audit.suite import SuiteRun
 from maslihat.engine.evaluate import evaluate
 from maslihat.errors import CaseError, EvaluationError
@@ -240,13 +241,17 @@ def suggest(
     epoch: dt.date,
     suite: SuiteRun,
     force: bool = False,
+    progress: Progress = quietly,
 ) -> list[str]:
     """Write a witness for each uncovered condition and surviving mutant; say what was found.
 
     Every file is checked before any is written (see `output`): one that exists
-    (without `force`) or is a link stops them all with a `WriteError`.
+    (without `force`) or is a link stops them all with a `WriteError`. `progress` is
+    told of each search as it ends (the CLI draws a bar).
     """
-    found = list(search(report, rules, files, rule_files, epoch, suite))
+    total = sum(not c.covered for c in report.conditions)
+    total += sum(m.status == "survived" for m in report.mutants or ())
+    found = list(progress(search(report, rules, files, rule_files, epoch, suite), total))
     written = [
         (directory / f"{name}.yaml", target, v) for name, target, v in found if v is not None
     ]

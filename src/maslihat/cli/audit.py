@@ -9,6 +9,7 @@ checked before the audit runs, so a refusal costs nothing, and again as it is wr
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -28,12 +29,14 @@ from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import run_suite
 from maslihat.cli.diff import amended
 from maslihat.cli.main import fail, rules_from, rules_option
+from maslihat.cli.progress import progress
 from maslihat.errors import CaseTestError, InputError, WriteError
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
 from maslihat.source import issues_from_validation_error, load_document
 from maslihat.whatif.impact import AmendmentImpact, impact, impact_text
+from maslihat.wording import say
 
 EXIT_FAILED = 1
 
@@ -60,7 +63,8 @@ def test_command(paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool) -
     except InputError as error:
         fail(error)
         return
-    outcomes = [outcome for entry in loaded for outcome in run_file(entry, rules)]
+    shown = progress("Running case tests")(loaded, len(loaded))
+    outcomes = [outcome for entry in shown for outcome in run_file(entry, rules)]
     for outcome in outcomes:
         _report(outcome, quiet)
     failed = sum(not outcome.passed for outcome in outcomes)
@@ -79,7 +83,7 @@ def _equivalent(path: Path | None) -> dict[str, str]:
             entry.mutant: entry.reason for entry in REVIEWED.validate_python(document.data or [])
         }
     except ValidationError as exc:
-        raise CaseTestError(issues_from_validation_error(exc, document)) from None
+        raise CaseTestError(issues_from_validation_error(exc, document, list[Reviewed])) from None
 
 
 @click.command(name="audit")
@@ -143,7 +147,10 @@ def audit_command(
         return
     suite = run_suite(loaded, rules)
     epoch = min(tv.valid_from for tvs in rules.lifecycle.transitions.values() for tv in tvs)
-    outcomes = run_mutants(files, loaded, suite, epoch, reviewed) if mutants else None
+    outcomes = None
+    if mutants:
+        bar = progress("Trying mutants")
+        outcomes = run_mutants(files, loaded, suite, epoch, reviewed, bar)
     report = build_report(rules, loaded, outcomes, suite)
     change = impact(rules, after, loaded) if after is not None else None
     try:
@@ -151,11 +158,20 @@ def audit_command(
             output.write_file(report_file, _page(report, report_file), force)
         click.echo(_printed(report, change, as_json))
         if suggest_dir is not None:
+            bar = progress("Searching for witnesses")
             notes = witnesses.suggest(
-                suggest_dir, report, rules, loaded, files, epoch, suite, force
+                suggest_dir, report, rules, loaded, files, epoch, suite, force, bar
             )
             for note in notes:
                 click.echo(note, err=True)
+            written = sum(note.startswith(f"{suggest_dir}{os.sep}") for note in notes)
+            summary = say(
+                "suggest_summary",
+                written=written,
+                directory=suggest_dir,
+                missing=len(notes) - written,
+            )
+            click.echo(summary, err=True)
     except WriteError as error:
         _refuse(error)
     below = fail_under is not None and report.summary.condition_coverage < fail_under

@@ -24,10 +24,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from maslihat.errors import EvaluationError, InputError
+from maslihat.cli.progress import echo, progress
+from maslihat.errors import CaseError, EvaluationError, InputError, Issue
 from maslihat.schemas import MODELS as SCHEMAS
+from maslihat.wording import no_such_day, say
 
 if TYPE_CHECKING:
+    from maslihat.model import Case
     from maslihat.rules.ruleset import RuleSet
 
 EXIT_EVALUATION_DEFECT = 4
@@ -75,7 +78,10 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg]  # click < 8.2 is 
             with suppress(ValueError):
                 parsed = dt.date.fromisoformat(text)
         if parsed is None:
-            self.fail(f"{value!r} is not a date YYYY-MM-DD", param, ctx)
+            reason = no_such_day(text)
+            if reason is not None:
+                self.fail(say("option_no_such_day", value=text, reason=reason), param, ctx)
+            self.fail(say("option_not_date", value=text), param, ctx)
         return parsed
 
 
@@ -99,11 +105,35 @@ def common_options(command: F) -> F:
     )(command)
 
 
+def report(error: InputError) -> None:
+    """Print every issue of `error` on its own line (`error: file:line:col: ...`), then a count."""
+    echo(error_text(error), err=True)
+
+
+def error_text(error: InputError) -> str:
+    """Every issue of `error` on its own line, then a count when there are several."""
+    lines = [f"error: {issue}" for issue in error.issues]
+    tally = error.tally()
+    return "\n".join([*lines, tally] if tally is not None else lines)
+
+
 def fail(error: InputError | EvaluationError) -> None:
-    """Print one line for the error and exit with its documented code."""
-    click.echo(f"error: {error}", err=True)
+    """Print the error (every issue of an input error) and exit with its documented code."""
+    if isinstance(error, InputError):
+        report(error)
+    else:
+        click.echo(f"error: {error}", err=True)
     code = error.exit_code if isinstance(error, InputError) else EXIT_EVALUATION_DEFECT
     sys.exit(code)
+
+
+def case_from(path: Path) -> Case:
+    """Read the case file at `path`; a directory is refused with a pointer to `batch`."""
+    from maslihat.source.cases import load_case
+
+    if path.is_dir():
+        raise CaseError([Issue(say("is_directory", file=path), file=str(path))])
+    return load_case(path)
 
 
 def rules_from(rules_dir: Path | None) -> RuleSet:
@@ -143,10 +173,9 @@ def evaluate(
     """Evaluate CASE_FILE and print what the law makes of it."""
     from maslihat.cli.render import result_text
     from maslihat.engine.evaluate import evaluate as evaluate_case
-    from maslihat.source.cases import load_case
 
     try:
-        case = load_case(case_file)  # before the rules: a bad case fails at once
+        case = case_from(case_file)  # before the rules: a bad case fails at once
         rules = rules_from(rules_dir)
         result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain)
     except (InputError, EvaluationError) as error:
@@ -165,11 +194,10 @@ def timeline(case_file: Path, as_of: dt.date | None, rules_dir: Path | None) -> 
     """Print, event by event, the status before and after and the rule that decided it."""
     from maslihat.cli.render import timeline_text
     from maslihat.engine.evaluate import timeline as case_timeline
-    from maslihat.source.cases import load_case
 
     rules = rules_from(rules_dir)
     try:
-        entries = case_timeline(load_case(case_file), as_of=as_of, rules=rules)
+        entries = case_timeline(case_from(case_file), as_of=as_of, rules=rules)
     except (InputError, EvaluationError) as error:
         fail(error)
         return
@@ -228,21 +256,22 @@ def batch(
     rules = rules_from(rules_dir)
     statuses: Counter[str] = Counter()
     errors: Counter[int] = Counter()  # by exit code
+    files = list(case_files(paths))
     lines = ordered_map(
         _batch_case,
-        case_files(paths),
+        files,
         jobs=jobs or cpu_count(),
         initializer=_start_batch,
         initargs=(rules, as_of or today(), as_json),
         chunk=4,
     )
-    for status, code, line in lines:
+    for status, code, text in progress("Evaluating cases")(lines, len(files)):
         if status is None:
             errors[code] += 1
-            click.echo(line, err=True)
+            echo(text, err=True)
         else:
             statuses[status] += 1
-            click.echo(line)
+            echo(text)
     click.echo(batch_summary(statuses, errors.total()), err=True)
     sys.exit(max(errors, default=0))
 
@@ -270,7 +299,7 @@ def _batch_case(path: Path) -> tuple[str | None, int, str]:
     try:
         result = evaluate_case(load_case(path), as_of=day, rules=rules)
     except InputError as error:
-        return None, error.exit_code, f"error: {error}"
+        return None, error.exit_code, error_text(error)
     except EvaluationError as error:
         return None, EXIT_EVALUATION_DEFECT, f"error: {path}: {error}"
     if as_json:

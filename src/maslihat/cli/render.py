@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, get_args
 
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
-from maslihat.model.result import Status
+from maslihat.model.result import NotGround, Status
+from maslihat.wording import say
 
 if TYPE_CHECKING:
     from maslihat.engine.records import TimelineEntry
@@ -70,12 +71,27 @@ def result_text(result: Result) -> str:
         body = list(rows)
         lines.append(f"{title}:" + ("" if body else " none"))
         lines.extend(body)
+    if result.not_grounds:  # only when there are some: most results have none
+        lines.append("Not grounds:")
+        lines.extend(f"  {not_ground_line(entry)}" for entry in result.not_grounds)
     if result.trace is not None:
         lines.append("Trace:")
         for entry in result.trace:
             lines.extend(_trace(entry))
     lines.append(f"Rules:    {result.rules.fingerprint}")
     return "\n".join(lines)
+
+
+def not_ground_line(entry: NotGround) -> str:
+    """Why an event is not a ground, on one line, with the rule version and its citation."""
+    return say(
+        "why_not",
+        event=f"events[{entry.event}] ({entry.date})",
+        ground=entry.ground,
+        reason=entry.reason,
+        rule=entry.rule,
+        citation=entry.citation,
+    )
 
 
 def summary_line(name: str, result: Result) -> str:

@@ -19,6 +19,7 @@ from maslihat.model import Case, Result
 from maslihat.rules.loader import load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source import Document
+from maslihat.wording import unknown_name
 
 
 @lru_cache(maxsize=1)
@@ -50,18 +51,12 @@ def check_case(case: Case, rules: RuleSet) -> None:
         if event.type in rules.ground_events:
             ground = getattr(event, "ground", None)
             if ground not in rules.grounds:
-                issue(
-                    ("events", index, "ground"),
-                    f"unknown ground {ground!r}; known: {', '.join(rules.grounds)}",
-                )
+                issue(("events", index, "ground"), unknown_name("ground", ground, rules.grounds))
         for name, title, ids in rules.vocabularies.get(event.type, ()):
             value = getattr(event, name, None)
             if value not in ids:
-                known = ", ".join(sorted(ids))
-                issue(
-                    ("events", index, name),
-                    f"unknown {title.lower()} {value!r}; known: {known}",
-                )
+                message = unknown_name("item", value, sorted(ids), title=title.lower())
+                issue(("events", index, name), message)
     if issues:
         raise CaseError(issues)
 

@@ -9,7 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from maslihat.model.result import Finding, GroundOutcome, TraceEntry
+from maslihat.engine.why import not_ground, partly_met
+from maslihat.model.result import Finding, GroundOutcome, NotGround, TraceEntry
 from maslihat.rules.conditions import Explanation, show
 from maslihat.rules.ruleset import Cite, Ground, GroundBody, Version
 
@@ -73,9 +74,13 @@ class TimelineEntry:
     note: str
 
 
+DOES_NOT_ARISE = "does not arise"
+"""The verdict the run notes for a ground's trigger that does not hold."""
+
+
 @dataclass
 class Ledger:
-    """Findings, trace and timeline, in the order they were produced."""
+    """Findings, trace, timeline and near-miss grounds, in the order they were produced."""
 
     explain: bool
     keep_timeline: bool = False
@@ -83,6 +88,8 @@ class Ledger:
     findings: list[Finding] = field(default_factory=list)
     trace: list[TraceEntry] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    not_grounds: dict[tuple[int, str], NotGround] = field(default_factory=dict)
+    """By event and ground: a trigger partly met that did not make the ground arise."""
 
     def note(
         self,
@@ -96,7 +103,13 @@ class Ledger:
         inputs: dict[str, Any] | None = None,
         version: str | None = None,
     ) -> None:
-        """Record a rule application in the trace (only when explaining)."""
+        """Record a rule application in the trace (only when explaining).
+
+        A ground's trigger that was partly met and failed is kept, explaining or not,
+        so the result can say why that event is not a ground (`engine/why.py`).
+        """
+        if outcome == DOES_NOT_ARISE:
+            self._near_miss(rule, day, event, citation, explanation)
         if not self.explain:
             return
         read = dict(inputs or {})
@@ -115,6 +128,22 @@ class Ledger:
                 explanation=explanation.lines() if explanation else [],
             )
         )
+
+    def _near_miss(
+        self,
+        rule: str,
+        day: dt.date | None,
+        event: int | None,
+        citation: Cite | None,
+        explanation: Explanation | None,
+    ) -> None:
+        """Keep a ground's trigger that was partly met, once per event and ground."""
+        if explanation is None or event is None or day is None or citation is None:
+            return
+        if partly_met(explanation):
+            ground = rule.partition("@")[0]
+            found = not_ground(explanation, event, day, rule, ground, citation)
+            self.not_grounds.setdefault((event, ground), found)
 
 
 def _json(value: Any) -> Any:

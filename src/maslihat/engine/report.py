@@ -30,6 +30,7 @@ def build_result(run: Run) -> Result:
         findings=tuple(sorted(run.ledger.findings, key=lambda f: (f.date is None, f.date))),
         next_steps=next_steps(run) if not run.chart.is_terminated else (),
         rules=RulesInfo(fingerprint=run.rules.fingerprint),
+        not_grounds=tuple(run.ledger.not_grounds.values()),
         trace=tuple(run.ledger.trace) if run.ledger.explain else None,
     )
 

@@ -20,10 +20,11 @@ from typing import Any
 
 from maslihat.engine.position import ChartPosition
 from maslihat.engine.procedure import check_restrictions, close_breaches, take_step
-from maslihat.engine.records import GroundRecord, Ledger, TimelineEntry
+from maslihat.engine.records import DOES_NOT_ARISE, GroundRecord, Ledger, TimelineEntry
 from maslihat.engine.report import build_result
 from maslihat.engine.situation import Observer, Situation
 from maslihat.engine.state import StateFold
+from maslihat.engine.why import near_miss
 from maslihat.model import Case, Finding, Result
 from maslihat.rules.ruleset import Cite, Ground, GroundBody, RuleSet, TransitionDef, Version
 
@@ -318,7 +319,9 @@ class Run:
                 continue
             here = at_event if arises == event.date else self.situation(arises, event=event)
             holds, explained = here.judge(trigger.when)
-            verdict = "arises" if holds else "does not arise"
+            if not holds and explained is None and near_miss(trigger.when, here):
+                explained = trigger.when.evaluate(here)  # worded in the result's not_grounds
+            verdict = "arises" if holds else DOES_NOT_ARISE
             if holds and arises > self.as_of:
                 verdict = f"would arise on {arises}, after the as-of date"
             if holds and self.chart.is_terminated:

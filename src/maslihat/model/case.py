@@ -16,6 +16,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from maslihat.model.common import CountryCode, Frozen, IsoDate, Kato, PositiveCount, Text
 from maslihat.model.events import Basis, Event, SessionVote
+from maslihat.wording import MESSAGES
 
 Level = Literal[
     "region",
@@ -49,7 +50,7 @@ class OtherMandate(Frozen):
         if value is not None and began is not None and value < began:
             raise PydanticCustomError(
                 "ended_before_began",
-                "ended {ended} is earlier than began {began}",
+                MESSAGES["ended_before_began"],
                 {"ended": value.isoformat(), "began": began.isoformat()},
             )
         return value
@@ -86,7 +87,7 @@ class Case(Frozen):
             InitErrorDetails(
                 type=PydanticCustomError(
                     "present_exceeds_seats",
-                    "present ({present}) exceeds the mäslihat's {seats} seats",
+                    MESSAGES["present_exceeds_seats"],
                     {"present": event.present, "seats": self.maslihat.seats},
                 ),
                 loc=("events", index, "present"),

@@ -25,6 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from maslihat.wording import MESSAGES, described, name_pattern, no_such_day
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -36,19 +38,18 @@ class Frozen(BaseModel):
 
 def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        raise PydanticCustomError("date_type", "expected a date YYYY-MM-DD, not a date and time")
+        raise PydanticCustomError("date_type", MESSAGES["date_and_time"])
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
+            reason = no_such_day(value)
             raise PydanticCustomError(
-                "date_invalid", "{value} is not a calendar date", {"value": value}
+                "date_invalid", MESSAGES["date_invalid"], {"value": value, "reason": reason}
             ) from None
-    raise PydanticCustomError(
-        "date_type", "expected a date YYYY-MM-DD, got {value}", {"value": repr(value)}
-    )
+    raise PydanticCustomError("date_type", MESSAGES["date_expected"], {"found": described(value)})
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -59,16 +60,19 @@ def _kato_is_text(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise PydanticCustomError(
             "kato_type",
-            'a KATO code is text: write it in quotes, "{value}"',
+            MESSAGES["kato_type"],
             {"value": str(value)},
         )
     return value
 
 
+KATO_PATTERN = name_pattern(r"^[1-9]\d{8}$", "kato_pattern")
+"""Nine digits, the first not 0: the form of a KATO code."""
+
 Kato = Annotated[
     str,
     BeforeValidator(_kato_is_text),
-    StringConstraints(strict=True, pattern=r"^[1-9]\d{8}$"),
+    StringConstraints(strict=True, pattern=KATO_PATTERN),
 ]
 """A 9-digit KATO code of an administrative-territorial unit or settlement, as text."""
 
@@ -85,9 +89,7 @@ Text = Annotated[str, StringConstraints(strict=True, min_length=1)]
 def _alpha2(value: str) -> str:
     if len(value) == 2 and value.isascii() and value.isalpha() and value.isupper():
         return value
-    raise PydanticCustomError(
-        "country_code", "'{value}' is not an ISO 3166 alpha-2 code such as KZ", {"value": value}
-    )
+    raise PydanticCustomError("country_code", MESSAGES["country_code"], {"value": value})
 
 
 CountryCode = Annotated[str, StringConstraints(strict=True), AfterValidator(_alpha2)]

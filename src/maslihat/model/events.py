@@ -12,6 +12,7 @@ from pydantic import Field, StrictBool, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from maslihat.model.common import Count, Frozen, IsoDate, Kato, Text
+from maslihat.wording import MESSAGES, say
 
 Activity = Literal["entrepreneurship", "management", "paid_work"]
 ActivityField = Literal["teaching", "science", "creative", "other"]
@@ -31,11 +32,11 @@ def _against_date(
         return value
     raise PydanticCustomError(
         code,
-        "{what} on {value} is {order} the {of} of {day}",
+        MESSAGES["date_order"],
         {
             "what": what,
             "value": value.isoformat(),
-            "order": "earlier than" if after else "later than",
+            "order": say("earlier_than" if after else "later_than"),
             "of": of,
             "day": day.isoformat(),
         },
@@ -156,7 +157,7 @@ class SessionVote(EventBase):
         if cast > value:
             raise PydanticCustomError(
                 "votes_exceed_present",
-                "in_favour + against + abstained ({cast}) exceeds present ({present})",
+                MESSAGES["votes_exceed_present"],
                 {"cast": cast, "present": value},
             )
         return value

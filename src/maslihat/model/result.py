@@ -93,6 +93,18 @@ class TraceEntry(Frozen):
     explanation: list[str] = Field(default_factory=list)
 
 
+class NotGround(Frozen):
+    """An event that could have made a ground arise and did not: the rule, and why not."""
+
+    event: int = Field(description="The event's index in the case's `events`.")
+    date: dt.date = Field(description="The day the ground would have arisen.")
+    ground: str
+    rule: str = Field(description="The rule version that decided, such as conviction@2015-01-01.")
+    citation: str
+    citation_url: str | None = None
+    reason: str = Field(description="Why not, in one line: the part of the rule that failed.")
+
+
 class RulesInfo(Frozen):
     """Which rule set produced the result."""
 
@@ -100,7 +112,8 @@ class RulesInfo(Frozen):
 
 
 def _trace_is_optional(schema: dict[str, Any]) -> None:
-    schema["required"] = [name for name in schema.get("required", []) if name != "trace"]
+    optional = ("trace", "not_grounds")
+    schema["required"] = [name for name in schema.get("required", []) if name not in optional]
 
 
 class Result(Frozen):
@@ -119,6 +132,14 @@ class Result(Frozen):
     findings: tuple[Finding, ...] = ()
     next_steps: tuple[NextStep, ...] = ()
     rules: RulesInfo
+    not_grounds: tuple[NotGround, ...] = Field(
+        default=(),
+        exclude_if=lambda found: not found,
+        description=(
+            "Events that looked like a ground and are not one, each with the rule version "
+            "that decided and why; absent when there are none."
+        ),
+    )
     trace: tuple[TraceEntry, ...] | None = Field(
         default=None,
         exclude_if=lambda trace: trace is None,

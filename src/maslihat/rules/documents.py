@@ -21,9 +21,13 @@ from pydantic import (
 
 from maslihat.model.common import Frozen, IsoDate
 from maslihat.rules.syntax import Condition, FactDoc, FactPath, Whole
+from maslihat.wording import name_pattern
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", strict=True)]
-ProvisionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", strict=True)]
+_ID = name_pattern(r"^[a-z][a-z0-9_]*$", "id_pattern")
+_KEBAB = name_pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "kebab_pattern")
+_HTTPS = name_pattern(r"^https://", "https_pattern")
+Id = Annotated[str, Field(pattern=_ID, strict=True)]
+ProvisionId = Annotated[str, Field(pattern=_KEBAB, strict=True)]
 EditionId = ProvisionId
 Provenance = Literal["read", "reported", "inferred"]
 
@@ -33,7 +37,7 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-_EDITION_ID_SCHEMA = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
+_EDITION_ID_SCHEMA = {"type": "string", "pattern": _KEBAB}
 EditionRefs = Annotated[
     list[EditionId],
     BeforeValidator(_one_or_many),
@@ -165,8 +169,8 @@ class EditionDoc(Frozen):
     act: StrictStr
     date: IsoDate = Field(description="The edition's date in the official database.")
     amended_by: StrictStr = Field(description="The amending act that produced this edition.")
-    url: Annotated[str, Field(pattern=r"^https://", strict=True)]
-    url_kk: Annotated[str, Field(pattern=r"^https://", strict=True)] | None = None
+    url: Annotated[str, Field(pattern=_HTTPS, strict=True)]
+    url_kk: Annotated[str, Field(pattern=_HTTPS, strict=True)] | None = None
     mirror: Mirror
     articles: list[StrictStr] = Field(min_length=1, description="The articles read.")
     notes: list[EditionNote] = Field(default_factory=list)

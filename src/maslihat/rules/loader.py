@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from maslihat.errors import Issue, RulesError
 from maslihat.rules.cache import cached
 from maslihat.rules.ruleset import RuleSet
+from maslihat.wording import say
 
 if TYPE_CHECKING:
     from maslihat.rules.documents import RuleFile
@@ -54,7 +55,7 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
 
 def _listed(directory: Path) -> list[Path]:
     if not directory.is_dir():
-        raise RulesError([Issue(message="not a directory of rule files", file=str(directory))])
+        raise RulesError([Issue(message=say("rules_not_directory"), file=str(directory))])
     paths = rule_files(directory)
     if not paths:
         raise RulesError(
@@ -94,4 +95,4 @@ def rule_file(document: Document) -> RuleFile:
     try:
         return RuleFile.model_validate(document.data or {})
     except ValidationError as exc:
-        raise RulesError(issues_from_validation_error(exc, document)) from None
+        raise RulesError(issues_from_validation_error(exc, document, RuleFile)) from None

@@ -7,10 +7,12 @@ an error with a line number instead of a wrong answer at run time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from maslihat.model import EVENT_MODELS, Deputy, Maslihat
+from maslihat.wording import closest, say
 
 GROUND_FIELDS = frozenset({"id", "number", "subparagraph", "title", "stage", "arose"})
 """What a procedure may read of the ground it is taking forward."""
@@ -69,7 +71,8 @@ class Scope:
         root, _, rest = path.partition(".")
         if root not in self.roots:
             readable = ", ".join(sorted(self.roots))
-            return f"unknown fact {path!r}: {root!r} is not readable here (readable: {readable})"
+            message = say("unknown_fact_root", path=path, root=root, readable=readable)
+            return _suggest(message, root, self.roots)
         fields = self.roots[root]
         if not rest:
             return None
@@ -77,5 +80,16 @@ class Scope:
         if fields is not UNCHECKED and name not in fields:
             what = f"event {'/'.join(self.event_types)}" if root == "event" else root
             known = ", ".join(sorted(fields))
-            return f"unknown fact {path!r}: {what} has no {name!r} (it has: {known})"
+            message = say("unknown_fact_field", path=path, what=what, name=name, known=known)
+            return _suggest(message, name, fields)
         return None
+
+
+def _suggest(message: str, word: str, choices: Iterable[str]) -> str:
+    """`message`, with a "did you mean" when one of `choices` is close to `word`."""
+    suggestion = closest(word, sorted(choices))
+    return (
+        message
+        if suggestion is None
+        else say("did_you_mean", message=message, suggestion=suggestion)
+    )

@@ -5,7 +5,8 @@ an `application/problem+json` body of one shape: `type`, `title`, `status`, `det
 and `errors`, each error naming the field (`events[3].in_force`), the part of the
 request it is in (`body`, `query` or `path`) and what is wrong. A case's errors come
 from the same validation the command line uses (the case models, then `check_case`),
-so the two never word a mistake differently.
+so the two never word a mistake differently; a query parameter's mistake is worded
+by the same catalogue (`maslihat.wording`) as a case's.
 
 `problem_for` is the one place that maps an exception to a problem, used by the
 exception handlers and by the batch stream alike. Nothing internal (a traceback, an
@@ -31,6 +32,8 @@ from starlette.types import Scope
 from maslihat.errors import EvaluationError, InputError
 from maslihat.model.common import Frozen
 from maslihat.source.document import format_loc
+from maslihat.source.locate import plain_message
+from maslihat.wording import say
 
 PROBLEM_TYPES = "https://maslihat.invalid/problems/"
 MEDIA_TYPE = "application/problem+json"
@@ -108,7 +111,8 @@ def invalid_request(exc: RequestValidationError) -> ServiceError:
     for error in exc.errors():
         where, *path = error["loc"]
         part: Part = where if where in ("query", "path") else "body"
-        errors.append(FieldError(field=format_loc(tuple(path)), part=part, message=error["msg"]))
+        message = plain_message(error)
+        errors.append(FieldError(field=format_loc(tuple(path)), part=part, message=message))
     return ServiceError(
         422, "invalid-request", "The request is not valid", _summary(errors), errors
     )
@@ -119,7 +123,7 @@ def _summary(errors: Sequence[FieldError]) -> str:
     if first is None:
         return "the request is not valid"
     text = f"{first.field}: {first.message}" if first.field else first.message
-    return text if len(errors) == 1 else f"{text} (and {len(errors) - 1} more)"
+    return text if len(errors) == 1 else say("and_more", first=text, more=len(errors) - 1)
 
 
 def http_problem(exc: HTTPException) -> ServiceError:

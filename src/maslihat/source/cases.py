@@ -21,7 +21,7 @@ def case_from_document(document: Document) -> Case:
     try:
         case = Case.model_validate(document.data)
     except ValidationError as exc:
-        raise CaseError(issues_from_validation_error(exc, document)) from None
+        raise CaseError(issues_from_validation_error(exc, document, Case)) from None
     case._source = document
     return case
 

@@ -25,6 +25,7 @@ import yaml
 
 from maslihat.source.limits import MAX_DEPTH, ReadError, control_character, number_digits
 from maslihat.source.paths import Loc
+from maslihat.wording import say
 
 Positions = dict[Loc, tuple[int, int]]
 
@@ -54,30 +55,24 @@ def _scalar(text: str) -> Any:
         return text  # a date, say: pydantic decides
     kind = number.lastgroup
     if kind == "other":
-        raise ReadError(
-            f"{text} is not a decimal number: write the number in decimal, "
-            f'or put it in quotes ("{text}") if it is text'
-        )
+        raise ReadError(say("not_decimal", number=text))
     number_digits(text)
     if kind == "float":
         value = float(text)
         if not math.isfinite(value):
-            raise ReadError(f"the number {text} is too large")
+            raise ReadError(say("number_too_large", number=text))
         return value
     if text.lstrip("+-")[0] == "0" and len(text.lstrip("+-")) > 1:
-        raise ReadError(
-            f"{text} is a number with a leading zero: put it in quotes if it is a code "
-            f'("{text}"), or drop the zero if it is a number'
-        )
+        raise ReadError(say("leading_zero", number=text))
     return int(text)
 
 
 def _refuse_decoration(event: Any) -> None:
     if event.tag is not None:
         shown = event.tag.replace("tag:yaml.org,2002:", "!!")
-        raise ReadError(f"YAML tags are not accepted (found {shown})")
+        raise ReadError(say("yaml_tag", tag=shown))
     if event.anchor is not None:
-        raise ReadError(f"YAML anchors are not accepted (found &{event.anchor})")
+        raise ReadError(say("yaml_anchor", anchor=event.anchor))
 
 
 _NO_KEY = object()
@@ -118,9 +113,7 @@ def compose(text: str) -> tuple[Any, Positions]:
                         control_character(node, in_value=True)
                 else:
                     if len(stack) >= MAX_DEPTH:  # the path names where the nesting begins
-                        raise ReadError(
-                            f"nested too deeply (more than {MAX_DEPTH} levels)", loc=loc[:3]
-                        )
+                        raise ReadError(say("too_deep", limit=MAX_DEPTH), loc=loc[:3])
                     node = {} if kind is _MAPPING else []
                 if is_list:
                     child = (*loc, len(container))
@@ -144,7 +137,7 @@ def compose(text: str) -> tuple[Any, Positions]:
             elif kind is _MAPPING_END or kind is _SEQUENCE_END:
                 container, loc, key, is_list = stack.pop()
             elif kind is _ALIAS:
-                raise ReadError(f"YAML aliases are not accepted (found *{event.anchor})")
+                raise ReadError(say("yaml_alias", anchor=event.anchor))
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 _document_start(event, documents)
@@ -168,19 +161,19 @@ _SEQUENCE, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 def _key(mapping: dict[Any, Any], loc: Loc, key: Any) -> Any:
     """`key`, checked as the next key of `mapping` (at `loc`)."""
     if isinstance(key, dict | list):
-        raise ReadError("a key must be a plain value, not a mapping or a list")
+        raise ReadError(say("key_not_plain"))
     if key == "<<":
-        raise ReadError("YAML merge keys (<<) are not accepted", loc=loc)
+        raise ReadError(say("yaml_merge"), loc=loc)
     if key in mapping:
-        raise ReadError(f"duplicate key {key!r}", loc=(*loc, key))
+        raise ReadError(say("duplicate_key", key=key), loc=(*loc, key))
     return key
 
 
 def _document_start(event: Any, count: int) -> None:
     if count > 1:
-        raise ReadError("a file holds one document; found a second (---)")
+        raise ReadError(say("second_document"))
     if event.version is not None or event.tags:
-        raise ReadError("YAML directives (%YAML, %TAG) are not accepted")
+        raise ReadError(say("yaml_directive"))
 
 
 def _at(error: ReadError, event: Any, loc: Loc) -> ReadError:

@@ -25,6 +25,7 @@ from maslihat.source.files import clean, decode, read_bytes
 from maslihat.source.limits import ReadError
 from maslihat.source.paths import Loc, format_loc
 from maslihat.source.strictjson import json_data, yaml_compatible
+from maslihat.wording import say
 
 __all__ = ["Document", "Loc", "format_loc", "load_document", "parse_document"]
 
@@ -59,16 +60,62 @@ class Document:
         )
 
 
+_YAML_PROBLEMS = (
+    ("did not find expected key", "yaml_indentation", False),
+    ("expected <block end>", "yaml_indentation", False),  # PyYAML's pure parser says it so
+    ("did not find expected '-' indicator", "yaml_dash", False),
+    ("mapping values are not allowed", "yaml_colon", False),
+    ("could not find expected ':'", "yaml_no_colon", True),
+    ("did not find expected ',' or", "yaml_flow", True),
+    ("found unexpected end of stream", "yaml_quote", True),
+)
+"""libyaml's problem, as it begins, to our message id, and whether the place to show is
+where the parser began the construct (its context) rather than where it gave up."""
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
+    """The parser's complaint in plain words, at the line a person should look at."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    marks = (exc.problem_mark, exc.context_mark)
+    key, mark = "yaml_other", marks[0] or marks[1]
+    for start, message, at_context in _YAML_PROBLEMS:
+        if problem.startswith(start) and (marks[at_context] or not at_context):
+            key, mark = message, marks[at_context] or mark
+            break
+    else:
+        if mark is not None and "cannot start any token" in problem:
+            key = "yaml_tab" if text[mark.index : mark.index + 1] == "\t" else key
+    if mark is None:
+        return ReadError(say("yaml_other", problem=problem))
+    line, column = mark.line + 1, mark.column + 1
+    return ReadError(say(key, line=line, problem=problem), line, column)
+
+
+_JSON_PROBLEMS = (
+    ("Expecting ',' delimiter", "json_comma"),
+    ("Expecting ':' delimiter", "json_colon"),
+    ("Expecting property name", "json_key"),
+    ("Expecting value", "json_value"),
+    ("Extra data", "json_extra"),
+    ("Unterminated string", "json_string"),
+)
+"""The standard library's JSON complaint, as it begins, to our message id."""
+
+
+def _json_problem(reason: str) -> str:
+    for start, key in _JSON_PROBLEMS:
+        if reason.startswith(start):
+            return say(key)
+    return say("json_other", problem=reason)
+
+
 def _yaml(text: str) -> tuple[Any, Positions]:
     try:
         return compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ReadError(f"not valid YAML or JSON: {problem}", line, column) from None
+        raise _yaml_problem(exc, text) from None
     except yaml.YAMLError as exc:  # a reader error: the text was already checked
-        raise ReadError(f"not valid YAML or JSON: {exc}") from None
+        raise ReadError(say("yaml_other", problem=exc)) from None
 
 
 def _json(text: str, with_positions: bool) -> tuple[Any, Positions]:
@@ -110,7 +157,7 @@ def parse_document(
         text = decode(text) if isinstance(text, bytes) else clean(text)
         data, where = _json(text, positions) if is_json else _yaml(text)
     except ReadError as exc:
-        message = f"not valid JSON: {exc.reason}" if is_json else exc.reason
+        message = _json_problem(exc.reason) if is_json else exc.reason
         field = format_loc(exc.loc) if exc.loc else ""
         issue = Issue(message, field, file, exc.line, exc.column)
         raise error([issue]) from None
@@ -124,7 +171,7 @@ def load_document(path: str | Path, error: type[InputError]) -> Document:
         data = read_bytes(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise error([Issue(message=f"cannot read the file: {reason}", file=file)]) from None
+        raise error([Issue(message=say("cannot_read", reason=reason), file=file)]) from None
     except ReadError as exc:
         raise error([Issue(message=exc.reason, file=file)]) from None
     return parse_document(data, file, error)

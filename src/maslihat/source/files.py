@@ -15,14 +15,16 @@ import stat
 from pathlib import Path
 
 from maslihat.source.limits import MAX_BYTES, ReadError, control_character
+from maslihat.wording import say
 
 _KINDS = {
-    stat.S_IFDIR: "a directory",
-    stat.S_IFIFO: "a fifo",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a_directory",
+    stat.S_IFIFO: "a_fifo",
+    stat.S_IFCHR: "a_character_device",
+    stat.S_IFBLK: "a_block_device",
+    stat.S_IFSOCK: "a_socket",
 }
+"""A kind of file that is not a regular one, to the message id of its name."""
 _OTHER_BOMS = {
     codecs.BOM_UTF32_LE: "UTF-32",
     codecs.BOM_UTF32_BE: "UTF-32",
@@ -33,12 +35,12 @@ _OTHER_BOMS = {
 
 def _regular(mode: int) -> None:
     if not stat.S_ISREG(mode):
-        kind = _KINDS.get(stat.S_IFMT(mode), "not a file")
-        raise ReadError(f"cannot read the file: it is {kind}, not a regular file")
+        kind = say(_KINDS.get(stat.S_IFMT(mode), "not_a_file"))
+        raise ReadError(say("not_regular", kind=kind))
 
 
 def _too_large() -> ReadError:
-    return ReadError(f"cannot read the file: it is larger than {MAX_BYTES} bytes (1 MiB)")
+    return ReadError(say("too_big", limit=MAX_BYTES))
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -62,7 +64,7 @@ def decode(data: bytes) -> str:
     """UTF-8 text without its byte-order mark, or `ReadError` locating the first bad byte."""
     for bom, name in _OTHER_BOMS.items():
         if data.startswith(bom):
-            raise ReadError(f"the text is {name}; save it as UTF-8", line=1, column=1)
+            raise ReadError(say("other_encoding", encoding=name), line=1, column=1)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -70,7 +72,7 @@ def decode(data: bytes) -> str:
         line_start = data.rfind(b"\n", 0, start) + 1
         column = len(data[line_start:start].decode("utf-8-sig", "replace")) + 1
         raise ReadError(
-            f"not UTF-8: can't decode byte 0x{data[start]:02x} ({exc.reason})",
+            say("not_utf8", byte=f"{data[start]:02x}", reason=exc.reason),
             line=data.count(b"\n", 0, start) + 1,
             column=column,
         ) from None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from maslihat.source.paths import Loc
+from maslihat.wording import say
 
 MAX_BYTES = 1024 * 1024
 """The largest file (or request body) read, in bytes: 1 MiB."""
@@ -43,7 +44,7 @@ def number_digits(literal: str) -> None:
     """Refuse a number written with more than `MAX_DIGITS` digits."""
     if len(literal) - sum(map(literal.count, "+-.eE")) > MAX_DIGITS:
         shown = literal if len(literal) <= 24 else literal[:20] + "…"
-        raise ReadError(f"the number {shown} has more than {MAX_DIGITS} digits")
+        raise ReadError(say("too_many_digits", number=shown, limit=MAX_DIGITS))
 
 
 def control_character(text: str, *, in_value: bool = False) -> None:
@@ -58,7 +59,7 @@ def control_character(text: str, *, in_value: bool = False) -> None:
     start = found.start()
     line = text.count("\n", 0, start) + 1
     column = start - (text.rfind("\n", 0, start) + 1) + 1
-    reason = f"control character U+{ord(found.group()):04X} is not allowed"
+    reason = say("control_character", code=f"{ord(found.group()):04X}")
     if in_value:
         raise ReadError(reason)
     raise ReadError(reason, line=line, column=column)

@@ -21,6 +21,7 @@ from maslihat.source.limits import (
     control_character,
     number_digits,
 )
+from maslihat.wording import say
 
 _SURROGATE_ESCAPE = re.compile(r"\\\\|\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _CONTROL_ESCAPE = re.compile(r"\\\\|\\[bf]|\\u00([01][0-9a-fA-F]|[7-9][0-9a-fA-F])")
@@ -31,12 +32,12 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     data = dict(pairs)
     if len(data) < len(pairs):
         counts = Counter(key for key, _ in pairs)
-        raise ReadError(f"duplicate key {next(k for k, n in counts.items() if n > 1)!r}")
+        raise ReadError(say("duplicate_key", key=next(k for k, n in counts.items() if n > 1)))
     return data
 
 
 def _no_constant(name: str) -> NoReturn:
-    raise ReadError(f"{name} is not a JSON value")
+    raise ReadError(say("not_json_value", name=name))
 
 
 def _integer(literal: str) -> int:
@@ -48,7 +49,7 @@ def _float(literal: str) -> float:
     number_digits(literal)
     value = float(literal)
     if not math.isfinite(value):
-        raise ReadError(f"the number {literal} is too large")
+        raise ReadError(say("number_too_large", number=literal))
     return value
 
 
@@ -58,7 +59,7 @@ def _too_deep(data: Any) -> None:
     while pending:
         node, depth = pending.pop()
         if depth > MAX_DEPTH:
-            raise ReadError(f"nested too deeply (more than {MAX_DEPTH} levels)")
+            raise ReadError(say("too_deep", limit=MAX_DEPTH))
         children = node.values() if isinstance(node, dict) else node
         pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
 
@@ -88,7 +89,7 @@ def json_data(text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ReadError(exc.msg, exc.lineno, exc.colno) from None
     except RecursionError:
-        raise ReadError(f"nested too deeply (more than {MAX_DEPTH} levels)") from None
+        raise ReadError(say("too_deep", limit=MAX_DEPTH)) from None
     _too_deep(data)
     _escaped_control(text)
     return data
