@@ -16,7 +16,8 @@ from maslihat.engine.run import Run
 from maslihat.engine.situation import Observer
 from maslihat.errors import CaseError, Issue
 from maslihat.model import Case, Result
-from maslihat.rules.loader import load_rules
+from maslihat.rules.languages import DEFAULT_LANGUAGE, Language
+from maslihat.rules.loader import in_language, load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source import Document
 
@@ -73,8 +74,9 @@ def _run(
     rules: RuleSet | None,
     explain: bool,
     observer: Observer | None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> Run:
-    rules = rules if rules is not None else bundled_rules()
+    rules = in_language(rules if rules is not None else bundled_rules(), lang)
     check_case(case, rules)
     return Run(case, as_of if as_of is not None else today(), rules, explain, observer)
 
@@ -86,31 +88,42 @@ def evaluate(
     rules: RuleSet | None = None,
     explain: bool = False,
     observer: Observer | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> Result:
     """What the law makes of `case` on `as_of` (default: today) under `rules`.
 
     With `explain`, the result carries a trace of every rule applied. `observer`, if
     given, is called with the explanation of every condition node evaluated: its id,
     value and children (what the coverage audit is made of).
+    The result's texts (ground titles, finding messages, next steps, citations) are in
+    `lang` ("en", "ru" or "kk"); its codes and ids are the same in every language.
     Raises `CaseError` if the case is inconsistent with the rules.
     """
-    return _run(case, as_of, rules, explain, observer).execute()
+    return _run(case, as_of, rules, explain, observer, lang).execute()
 
 
 def evaluate_many(
-    cases: Iterable[Case], *, as_of: dt.date | None = None, rules: RuleSet | None = None
+    cases: Iterable[Case],
+    *,
+    as_of: dt.date | None = None,
+    rules: RuleSet | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> Iterator[Result]:
     """Evaluate cases one at a time, yielding each result as soon as it is ready."""
-    rules = rules if rules is not None else bundled_rules()
+    rules = in_language(rules if rules is not None else bundled_rules(), lang)
     day = as_of if as_of is not None else today()
     for case in cases:
-        yield evaluate(case, as_of=day, rules=rules)
+        yield evaluate(case, as_of=day, rules=rules, lang=lang)
 
 
 def timeline(
-    case: Case, *, as_of: dt.date | None = None, rules: RuleSet | None = None
+    case: Case,
+    *,
+    as_of: dt.date | None = None,
+    rules: RuleSet | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> list[TimelineEntry]:
     """Event by event: the status before and after, and the rule that decided it."""
-    run = _run(case, as_of, rules, False, None)
+    run = _run(case, as_of, rules, False, None, lang)
     run.execute()
     return run.ledger.timeline

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from maslihat.errors import Issue, RulesError
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.documents import RuleFile
+from maslihat.rules.languages import DEFAULT_LANGUAGE, Language
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source import Document, issues_from_validation_error, load_document
 
@@ -33,13 +34,35 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
 
 
-def load_rules(path: str | Path | None = None) -> RuleSet:
-    """Load the rule set in `path` (default: the bundled rules).
+def load_rules(path: str | Path | None = None, lang: Language = DEFAULT_LANGUAGE) -> RuleSet:
+    """Load the rule set in `path` (default: the bundled rules), its texts in `lang`.
 
-    Raises `RulesError` naming file, line, column and field for every problem found.
+    Raises `RulesError` naming file, line, column and field for every problem found,
+    a text missing one of the languages included.
     """
     directory = Path(path) if path is not None else bundled_rules_dir()
-    return compile_rules(read_rule_files(directory), source=str(directory))
+    return compile_rules(read_rule_files(directory), source=str(directory), lang=lang)
+
+
+_TRANSLATED: dict[tuple[str, str, str], RuleSet] = {}
+
+
+def in_language(rules: RuleSet, lang: Language) -> RuleSet:
+    """The same rules with their texts in `lang` (compiled once per rule set and language).
+
+    Only the texts differ: every code, id, condition and the fingerprint are the same,
+    so an evaluation in any language decides exactly as it does in English.
+    """
+    if rules.lang == lang:
+        return rules
+    if not rules.documents:
+        raise ValueError("these rules were not compiled from rule files: no other language")
+    key = (rules.fingerprint, rules.source, lang)
+    if key not in _TRANSLATED:
+        if len(_TRANSLATED) >= 16:
+            _TRANSLATED.clear()
+        _TRANSLATED[key] = compile_rules(rules.documents, source=rules.source, lang=lang)
+    return _TRANSLATED[key]
 
 
 def read_rule_files(directory: Path) -> list[tuple[Document, RuleFile]]:

@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from maslihat.rules.conditions import Condition
 from maslihat.rules.derived import Derived
-from maslihat.rules.documents import ProvisionDoc
+from maslihat.rules.documents import ProvisionDoc, RuleFile
+
+if TYPE_CHECKING:
+    from maslihat.source import Document
 
 T = TypeVar("T")
 
@@ -333,6 +336,12 @@ class RuleSet:
     editions: Mapping[str, Edition] = field(default_factory=dict)
     triggers: Mapping[str, tuple[Ground, ...]] = field(default_factory=dict)
     ground_events: frozenset[str] = frozenset()
+    lang: str = "en"
+    """The language of the texts (titles, messages, next steps, citations)."""
+    documents: tuple[tuple[Document, RuleFile], ...] = field(
+        default=(), compare=False, repr=False
+    )
+    """The validated files it was compiled from: the same rules in another language."""
 
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None
