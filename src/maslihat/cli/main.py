@@ -30,9 +30,10 @@ from maslihat.engine.evaluate import evaluate as evaluate_case
 from maslihat.engine.evaluate import timeline as case_timeline
 from maslihat.engine.evaluate import today
 from maslihat.errors import EvaluationError, InputError
+from maslihat.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language
 from maslihat.rules.lawpage import law_markdown
 from maslihat.rules.listing import editions_in_force, history, in_force, interpretations_markdown
-from maslihat.rules.loader import RULE_SUFFIXES, load_rules
+from maslihat.rules.loader import RULE_SUFFIXES, in_language, load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.schemas import MODELS as SCHEMAS
 from maslihat.schemas import schema_text
@@ -71,9 +72,20 @@ rules_option = click.option(
 """--rules DIR, for every command that reads rules."""
 
 
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=DEFAULT_LANGUAGE,
+    envvar="MASLIHAT_LANG",
+    show_envvar=True,
+    help="Language of the texts: en, ru or kk (codes and JSON keys never change).",
+)
+"""--lang, for every command that prints texts of the law or of the program."""
+
+
 def common_options(command: F) -> F:
-    """--as-of and --rules, shared by the commands that evaluate."""
-    command = rules_option(command)
+    """--as-of, --rules and --lang, shared by the commands that evaluate."""
+    command = lang_option(rules_option(command))
     return click.option(
         "--as-of",
         type=IsoDateType(),
@@ -110,30 +122,37 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--explain", is_flag=True, help="Include the trace of every rule applied.")
 def evaluate(
-    case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool, explain: bool
+    case_file: Path,
+    as_of: dt.date | None,
+    rules_dir: Path | None,
+    as_json: bool,
+    explain: bool,
+    lang: Language,
 ) -> None:
     """Evaluate CASE_FILE and print what the law makes of it."""
     try:
         case = load_case(case_file)  # before the rules: a bad case fails at once
         rules = rules_from(rules_dir)
-        result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain)
+        result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain, lang=lang)
     except (InputError, EvaluationError) as error:
         fail(error)
         return
     if as_json:
         click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
-        click.echo(result_text(result))
+        click.echo(result_text(result, lang))
 
 
 @main.command()
 @click.argument("case_file", type=click.Path(path_type=Path))
 @common_options
-def timeline(case_file: Path, as_of: dt.date | None, rules_dir: Path | None) -> None:
+def timeline(
+    case_file: Path, as_of: dt.date | None, rules_dir: Path | None, lang: Language
+) -> None:
     """Print, event by event, the status before and after and the rule that decided it."""
     rules = rules_from(rules_dir)
     try:
-        entries = case_timeline(load_case(case_file), as_of=as_of, rules=rules)
+        entries = case_timeline(load_case(case_file), as_of=as_of, rules=rules, lang=lang)
     except (InputError, EvaluationError) as error:
         fail(error)
         return
@@ -164,7 +183,11 @@ def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def batch(
-    paths: tuple[Path, ...], as_of: dt.date | None, rules_dir: Path | None, as_json: bool
+    paths: tuple[Path, ...],
+    as_of: dt.date | None,
+    rules_dir: Path | None,
+    as_json: bool,
+    lang: Language,
 ) -> None:
     """Evaluate many case files (or directories of them); one line per case.
 
@@ -178,7 +201,7 @@ def batch(
     errors: Counter[int] = Counter()  # by exit code
     for path in case_files(paths):
         try:
-            result = evaluate_case(load_case(path), as_of=day, rules=rules)
+            result = evaluate_case(load_case(path), as_of=day, rules=rules, lang=lang)
         except InputError as error:
             errors[error.exit_code] += 1
             click.echo(f"error: {error}", err=True)
@@ -192,8 +215,8 @@ def batch(
             line = {"file": str(path), "result": result.model_dump(mode="json")}
             click.echo(json.dumps(line, ensure_ascii=False))
         else:
-            click.echo(summary_line(str(path), result))
-    click.echo(batch_summary(statuses, errors.total()), err=True)
+            click.echo(summary_line(str(path), result, lang))
+    click.echo(batch_summary(statuses, errors.total(), lang), err=True)
     sys.exit(max(errors, default=0))
 
 
@@ -219,9 +242,10 @@ def rules_command(
     interpretations: bool,
     law: bool,
     as_json: bool,
+    lang: Language,
 ) -> None:
     """List the rules in force on --as-of (default today), with citation and provenance."""
-    rules = rules_from(rules_dir)
+    rules = in_language(rules_from(rules_dir), lang)
     if law:
         click.echo(law_markdown(rules), nl=False)
         return

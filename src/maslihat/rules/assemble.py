@@ -26,8 +26,8 @@ from maslihat.rules.declarations import (
     compile_state,
     compile_types,
 )
-from maslihat.rules.languages import DEFAULT_LANGUAGE, Language
 from maslihat.rules.editions import check_provision_editions, check_sources, compile_editions
+from maslihat.rules.languages import DEFAULT_LANGUAGE, Language
 from maslihat.rules.ruleset import (
     Check,
     FactNote,
@@ -212,7 +212,9 @@ def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> di
         return ProcedureBody(on_arising, steps, next_steps)
 
     return {
-        p.id: Procedure(p.id, k.say(p.title), k.versions(p.id, p.versions, site.at("versions"), body))
+        p.id: Procedure(
+            p.id, k.say(p.title), k.versions(p.id, p.versions, site.at("versions"), body)
+        )
         for p, site in k.entries("procedures")
     }
 

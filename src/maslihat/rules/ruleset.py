@@ -338,9 +338,7 @@ class RuleSet:
     ground_events: frozenset[str] = frozenset()
     lang: str = "en"
     """The language of the texts (titles, messages, next steps, citations)."""
-    documents: tuple[tuple[Document, RuleFile], ...] = field(
-        default=(), compare=False, repr=False
-    )
+    documents: tuple[tuple[Document, RuleFile], ...] = field(default=(), compare=False, repr=False)
     """The validated files it was compiled from: the same rules in another language."""
 
     def procedure_at(
