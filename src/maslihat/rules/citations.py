@@ -6,16 +6,18 @@ and Kazakh forms are not translations of that string but the same parts (act,
 article, paragraph, subparagraph, the amending act) set in the form the official
 texts use: «Закон РК № 148-II, ст. 20, п. 3, пп. 6)» and «ҚР № 148-II Заңы, 20-бап,
 3-тармақ, 6) тармақша». A citation that does not parse, or whose parts do not give
-back the English exactly, is refused when the rules load.
+back the English exactly, is refused when the rules load. The acts' names in each
+language are data (the `acts:` section of rules/terms.yaml); the grammar of a
+reference (ст., п., пп.; бап, тармақ, тармақша) is the language's, so it is here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
-from maslihat.rules.languages import Language
+from maslihat.rules.languages import Language, Texts
 
 _NUMBER = r"\d+(?:-\d+)?"
 _LOC = re.compile(
@@ -28,25 +30,8 @@ _QUALIFIERS = {
     "chapter": re.compile(r" \(chapter (?P<act>" + _NUMBER + r")\)$"),
 }
 
-ACTS: dict[str, dict[Language, str]] = {
-    "Law 148-II": {"en": "Law 148-II", "ru": "Закон РК № 148-II", "kk": "ҚР № 148-II Заңы"},
-    "Constitutional Law on elections": {
-        "en": "Constitutional Law on elections",
-        "ru": "Конституционный закон РК «О выборах в Республике Казахстан»",
-        "kk": "«Қазақстан Республикасындағы сайлау туралы» ҚР Конституциялық заңы",
-    },
-    "Constitution (1995)": {
-        "en": "Constitution (1995)",
-        "ru": "Конституция РК (1995)",
-        "kk": "ҚР Конституциясы (1995)",
-    },
-    "Constitution (2026)": {
-        "en": "Constitution (2026)",
-        "ru": "Конституция РК (2026)",
-        "kk": "ҚР Конституциясы (2026)",
-    },
-}
-"""The acts cited, named as the official texts name them (ru: rus.md, kk: kaz.md)."""
+Names = Mapping[str, Texts]
+"""The acts a rule set cites (as `Law 148-II`), each named in every language (acts:)."""
 
 _QUALIFIER_FORMS: dict[str, dict[Language, str]] = {
     "before": {
@@ -95,12 +80,12 @@ class Reference:
     loci: tuple[Locus, ...]
     qualifier: tuple[str, str] | None = None
 
-    def text(self, lang: Language) -> str:
+    def text(self, lang: Language, names: Names) -> str:
         """The reference in the form of `lang`'s official texts."""
         if lang == "en":
-            out = f"{ACTS[self.act][lang]}, art. " + ", ".join(x.text(lang) for x in self.loci)
+            out = f"{self.act}, art. " + ", ".join(x.text(lang) for x in self.loci)
         else:
-            out = f"{ACTS[self.act][lang]}, " + "; ".join(x.text(lang) for x in self.loci)
+            out = f"{names[self.act][lang]}, " + "; ".join(x.text(lang) for x in self.loci)
         if self.qualifier:
             kind, act = self.qualifier
             out += _QUALIFIER_FORMS[kind][lang].format(act=act)
@@ -113,12 +98,12 @@ class Citation:
 
     references: tuple[Reference, ...]
 
-    def text(self, lang: Language) -> str:
+    def text(self, lang: Language, names: Names) -> str:
         """The citation in the form of `lang`'s official texts."""
-        return "; ".join(ref.text(lang) for ref in self.references)
+        return "; ".join(ref.text(lang, names) for ref in self.references)
 
 
-def _reference(written: str) -> Reference:
+def _reference(written: str, names: Names) -> Reference:
     qualifier = None
     for kind, pattern in _QUALIFIERS.items():
         if found := pattern.search(written):
@@ -126,9 +111,11 @@ def _reference(written: str) -> Reference:
             written = written[: found.start()]
             break
     act, sep, places = written.partition(", art. ")
-    if act not in ACTS or not sep:
-        known = "; ".join(ACTS)
-        raise ValueError(f"cite one of the acts ({known}) as `ACT, art. N(P)(S)`")
+    if act not in names or not sep:
+        known = "; ".join(names)
+        raise ValueError(
+            f"cite an act the rules name (acts: {known}) as `ACT, art. N(P)(S)`, several `; ` apart"
+        )
     loci = []
     for place in places.split(", "):
         found = _LOC.fullmatch(place)
@@ -138,15 +125,9 @@ def _reference(written: str) -> Reference:
     return Reference(act, tuple(loci), qualifier)
 
 
-@lru_cache(maxsize=512)
-def parse_citation(written: str) -> Citation:
+def parse_citation(written: str, names: Names) -> Citation:
     """The parts of an English citation; `ValueError` when they do not give it back."""
-    citation = Citation(tuple(_reference(part) for part in written.split("; ")))
-    if citation.text("en") != written:
-        raise ValueError(f"the citation reads back as {citation.text('en')!r}")
+    citation = Citation(tuple(_reference(part, names) for part in written.split("; ")))
+    if citation.text("en", names) != written:
+        raise ValueError(f"the citation reads back as {citation.text('en', names)!r}")
     return citation
-
-
-def cite_in(written: str, lang: Language) -> str:
-    """The citation `written` (English) in the form of `lang`'s official texts."""
-    return written if lang == "en" else parse_citation(written).text(lang)

@@ -20,7 +20,7 @@ from maslihat.model.result import Stage
 from maslihat.rules import conditions as c
 from maslihat.rules import documents as doc
 from maslihat.rules import syntax as s
-from maslihat.rules.citations import cite_in, parse_citation
+from maslihat.rules.citations import parse_citation
 from maslihat.rules.languages import DEFAULT_LANGUAGE, Language, Texts
 from maslihat.rules.ruleset import (
     EntryWindow,
@@ -85,6 +85,7 @@ class Compiler:
     cyclic: set[str] = field(default_factory=set)
     _entries: dict[str, list[tuple[Any, Site]]] = field(default_factory=dict)
     _checked: set[tuple[str, int, Loc, Any]] = field(default_factory=set)
+    _acts: dict[str, Texts] | None = None
 
     def problem(self, site: Site, message: str) -> None:
         """Record an issue and carry on, so that all problems are reported at once."""
@@ -131,12 +132,14 @@ class Compiler:
         """
         if written is None:
             return None
+        if self._acts is None:
+            self._acts = {act.id: act.name for act, _ in self.entries("acts")}
         try:
-            parse_citation(written)
+            citation = parse_citation(written, self._acts)
         except ValueError as exc:
             self.problem(site, f"citation {written!r}: {exc}")
             return written
-        return cite_in(written, self.lang)
+        return written if self.lang == "en" else citation.text(self.lang, self._acts)
 
     def versions(
         self, rule: str, docs: Sequence[V], site: Site, body: Callable[[V, Site, str], T]

@@ -20,7 +20,7 @@ from pydantic import (
 )
 
 from maslihat.model.common import Frozen, IsoDate
-from maslihat.rules.languages import Term, Texts
+from maslihat.rules.languages import Act, Term, Texts
 from maslihat.rules.syntax import Condition, FactDoc, FactPath, Whole
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", strict=True)]
@@ -423,6 +423,9 @@ class RuleFile(Frozen):
     terms: list[Term] = Field(
         default_factory=list,
         description="Terms of the law as its official Russian and Kazakh texts word them.",
+    )
+    acts: list[Act] = Field(
+        default_factory=list, description="The acts citations name, in every language."
     )
     editions: list[EditionDoc] = Field(default_factory=list)
     provisions: list[ProvisionDoc] = Field(default_factory=list)

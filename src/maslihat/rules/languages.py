@@ -9,9 +9,9 @@ the text's line and column, never a silent fall back to English.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import Field, StrictStr
+from pydantic import Field, StrictStr, model_validator
 
 from maslihat.model.common import Frozen
 
@@ -38,6 +38,16 @@ class Texts(Frozen):
     ru: StrictStr = Field(description="Russian, in the terms of the law's Russian text.")
     kk: StrictStr = Field(description="Kazakh, in the terms of the law's Kazakh text.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _in_every_language(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            raise ValueError(
+                "give this text in every language: {en: ..., ru: ..., kk: ...} "
+                "(see docs/languages.md)"
+            )
+        return value
+
     def __getitem__(self, lang: Language) -> str:
         text: str = getattr(self, lang)
         return text
@@ -45,6 +55,13 @@ class Texts(Frozen):
     def items(self) -> list[tuple[Language, str]]:
         """Each language with its text, English first."""
         return [(lang, self[lang]) for lang in LANGUAGES]
+
+
+class Act(Frozen):
+    """An act the rules cite, as citations write it (`Law 148-II`), named in each language."""
+
+    id: StrictStr = Field(description="How citations name the act in English: `Law 148-II`.")
+    name: Texts = Field(description="Its name in citations, as its official texts name it.")
 
 
 class Term(Frozen):
