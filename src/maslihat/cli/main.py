@@ -23,6 +23,7 @@ from maslihat.cli.render import (
     batch_summary,
     result_text,
     rules_text,
+    rules_title,
     summary_line,
     timeline_text,
 )
@@ -266,6 +267,6 @@ def rules_command(
         )
     else:
         day = as_of or today()
-        title = f"History of {rule_id}" if rule_id else f"Rules in force on {day}"
+        title = rules_title(rule_id, day, lang)
         editions = () if rule_id else editions_in_force(rules, day)
-        click.echo(rules_text(title, listed, rules.fingerprint, editions))
+        click.echo(rules_text(title, listed, rules.fingerprint, editions, lang))

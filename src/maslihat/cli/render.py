@@ -44,6 +44,8 @@ SEVERITY_LABELS = {
     "info": N_("info"),
 }
 """The words for statuses, stages and severities (their codes stay in JSON)."""
+END_LABELS = {"term_expired": N_("the expiry of the term")}
+"""What ends a mandate that is not a ground, in words (outside English)."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,17 @@ def _trace(entry: TraceEntry, _: _Words) -> list[str]:
     return lines
 
 
+def _ended_by(result: Result, _: _Words) -> str:
+    """What ended the mandate: in English its id (as ever); otherwise the ground's words."""
+    ended_by = result.mandate.ended_by if result.mandate else None
+    if ended_by is None or _.lang == DEFAULT_LANGUAGE:
+        return ended_by or ""
+    for ground in result.grounds:
+        if ground.ground == ended_by:
+            return f"{ground.subparagraph}) ({ground.title})"
+    return _(END_LABELS[ended_by]) if ended_by in END_LABELS else ended_by
+
+
 def result_text(result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
     """The result as a person reads it, in `lang`."""
     _ = _Words(lang)
@@ -108,7 +121,7 @@ def result_text(result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
     if result.mandate is not None:
         mandate = _.period(result.mandate.began, result.mandate.ended)
         if result.mandate.ended_by:
-            mandate += _(", ended by {ground}").format(ground=result.mandate.ended_by)
+            mandate += _(", ended by {ground}").format(ground=_ended_by(result, _))
     lines = [
         _("Case {case} as of {date}").format(
             case=result.case or _("(no id)"), date=_.day(result.as_of)
@@ -141,7 +154,7 @@ def summary_line(name: str, result: Result, lang: Language = DEFAULT_LANGUAGE) -
     if result.mandate and result.mandate.ended:
         parts.append(
             _("ended {date} by {ground}").format(
-                date=_.day(result.mandate.ended), ground=result.mandate.ended_by
+                date=_.day(result.mandate.ended), ground=_ended_by(result, _)
             )
         )
     if not result.eligible:
@@ -188,25 +201,41 @@ def timeline_text(entries: list[TimelineEntry]) -> str:
     return "\n".join(lines) if lines else "(no events)"
 
 
+def rules_title(rule_id: str | None, day: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The heading of a rules listing: one rule's history, or the rules in force on a day."""
+    _ = _Words(lang)
+    if rule_id:
+        return _("History of {rule}").format(rule=rule_id)
+    return _("Rules in force on {date}").format(date=_.day(day))
+
+
 def rules_text(
     title: str,
     listed: list[RuleVersionInfo],
     fingerprint: str,
     editions: Sequence[EditionInForce] = (),
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> str:
     """A table of rule versions: kind, id, period, provenance, citation.
 
     `editions`, when given, are the editions in force on the listing's day, named first.
     """
-    lines = [f"{title} ({len(listed)} rule versions; rules {fingerprint[:19]}…)"]
+    _ = _Words(lang)
+    lines = [
+        _("{title} ({count} rule versions; rules {fingerprint}…)").format(
+            title=title, count=len(listed), fingerprint=fingerprint[:19]
+        )
+    ]
     if editions:
-        lines.append("Editions in force (the latest we have read of each act):")
+        lines.append(_("Editions in force (the latest we have read of each act):"))
         for e in editions:
-            label = f"{e.act}, edition of {e.date}"
+            label = _("{act}, edition of {date}").format(act=e.act, date=_.day(e.date))
             if e.standing == "earliest_read":
-                label += " (the day is older than every edition read: the rules rest on this one)"
+                label += _(
+                    " (the day is older than every edition read: the rules rest on this one)"
+                )
             lines.append(f"  {label}: {e.url}")
-        lines.append("Rule versions:")
+        lines.append(_("Rule versions:"))
     for info in listed:
         period = f"{info.valid_from} – {info.valid_to or ''}"
         lines.append(
