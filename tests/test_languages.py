@@ -23,7 +23,7 @@ from click.testing import CliRunner
 import maslihat
 from maslihat.audit.casetests import LoadedFile, case_test_files, load_case_test
 from maslihat.cli.main import main as cli
-from maslihat.cli.render import result_text
+from maslihat.cli.render import batch_summary, result_text
 from maslihat.i18n import LANGUAGES, catalogue_path, negotiate
 from maslihat.model import EVENT_MODELS
 from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules
@@ -265,3 +265,11 @@ def test_human_dates_follow_the_language() -> None:
     assert "as of 2026-12-01" in text["en"]
     assert "1 декабря 2026" in text["ru"]
     assert "1 желтоқсан" in text["kk"]
+
+
+def test_batch_summary_counts_in_the_language() -> None:
+    """The batch's last line uses the language's plural forms and digit groups."""
+    assert batch_summary({"terminated": 5}, 1, "ru") == "прочитано 6 дел: 5 terminated; 1 ошибка"
+    assert batch_summary({"active": 2}, 2, "ru") == "прочитано 4 дела: 2 active; 2 ошибки"
+    assert batch_summary({"active": 1}, 0, "kk") == "оқылды 1 іс: 1 active; 0 қате"
+    assert batch_summary({"active": 1}, 0) == "1 case read: 1 active; 0 errors"
