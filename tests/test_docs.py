@@ -91,7 +91,12 @@ ATYRAU = {
     "seats": 31,
 }
 DEPUTY = {"name": "A. Deputy", "born": "1985-03-14", "citizenship": "KZ", "residence": "231010000"}
-CITED = {"valid_from": "2001-01-23", "citation": "docs", "text": "x", "basis": "inferred"}
+CITED = {
+    "valid_from": "2001-01-23",
+    "citation": "Law 148-II, art. 20(2)",
+    "text": "x",
+    "basis": "inferred",
+}
 CITED |= {"source": "l148-2007-07-27", "provisions": ["l148-20-2"]}
 
 
@@ -207,10 +212,14 @@ def placed(condition: Any, given: dict[str, Any]) -> tuple[dict[str, Any], str]:
     event = given.get("event") or (given.get("events") or [{}])[-1]
     if "type" in event:
         trigger = {"event": event["type"], "when": condition}
-        rule = {"id": "doc_example", "number": 999, "title": "x"}
+        rule = {"id": "doc_example", "number": 999, "title": {"en": "x", "ru": "x", "kk": "x"}}
         rule["versions"] = [{**CITED, "procedure": "session_decision", "triggers": [trigger]}]
         return {"grounds": [rule]}, "grounds"
-    finding = {"code": "doc_example", "severity": "info", "message": "x"}
+    finding = {
+        "code": "doc_example",
+        "severity": "info",
+        "message": {"en": "x", "ru": "x", "kk": "x"},
+    }
     version = {**CITED, "condition": condition}
     if "item" in given:
         version["for_each"] = "state.activities"

@@ -189,6 +189,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "why_not_part": "{test} does not hold ({facts})",
         "why_not_any": "none of these holds: {parts}",
         "why_not_negated": "{test} holds, and the rule needs it not to ({facts})",
+        "why_not_event": "events[{index}] ({date})",
         # The command line.
         "option_not_date": "{value} is not a date YYYY-MM-DD",
         "option_no_such_day": "{value} is not a date: {reason}",
@@ -237,6 +238,20 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 def say(key: str, /, **fields: Any) -> str:
     """The message `key` with its named fields filled in."""
     return MESSAGES[key].format(**fields)
+
+
+def say_in(lang: str, key: str, /, **fields: Any) -> str:
+    """The message `key` in language `lang` (its catalogue's wording), fields filled in.
+
+    The English template is the catalogue's key (msgid), as gettext has it; a template
+    the catalogue lacks stays English, which the language tests catch.
+    """
+    template = MESSAGES[key]
+    if lang != "en":
+        from maslihat.i18n import translator  # the catalogues only for another language
+
+        template = translator(lang).gettext(template)
+    return template.format(**fields)
 
 
 def closest(word: object, choices: Iterable[object]) -> str | None:

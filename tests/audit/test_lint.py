@@ -29,7 +29,9 @@ def test_citation_that_misses_the_claimed_article_is_a_warning(
     edited: Callable[..., Path],
 ) -> None:
     """A version claiming art. 20(3)(8) while citing another article is flagged."""
-    changed = edited("grounds", "citation: Law 148-II, art. 20(3)(8)", "citation: Law 99-I, art. 7")
+    changed = edited(
+        "grounds", "citation: Law 148-II, art. 20(3)(8)", "citation: Constitution (1995), art. 7"
+    )
     rules = maslihat.load_rules(changed)
     assert ("warning", "citation_mismatch") in codes(rules)
 
@@ -37,7 +39,8 @@ def test_citation_that_misses_the_claimed_article_is_a_warning(
 def test_unused_declarations_are_warnings(rules_copy: Callable[..., Path]) -> None:
     """A finding code no rule produces, or a fact no rule reads, is flagged."""
     extra = (
-        "findings:\n  - code: orphan\n    severity: info\n    message: never used\n"
+        "findings:\n  - code: orphan\n    severity: info\n"
+        "    message: {en: never used, ru: не используется, kk: қолданылмайды}\n"
         "facts:\n  - id: spare\n    text: never read\n    sum: [event.present]\n"
     )
     found = codes(maslihat.load_rules(rules_copy(extra=extra)))

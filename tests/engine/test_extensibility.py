@@ -11,6 +11,9 @@ import pytest
 import maslihat
 
 TENTH_GROUND = """\
+acts:
+  - id: Hypothetical Law 1-X
+    name: {en: Hypothetical Law 1-X, ru: Гипотетический закон 1-X, kk: 1-X гипотетикалық заңы}
 provisions:
   - id: hypothetical-1
     act: Hypothetical Law 1-X
@@ -20,7 +23,10 @@ provisions:
 grounds:
   - id: prosecutor_appointment
     number: 11
-    title: Appointment as a prosecutor
+    title:
+      en: Appointment as a prosecutor
+      ru: Назначение прокурором
+      kk: Прокурор болып тағайындалу
     versions:
       - valid_from: 2020-01-01
         citation: Hypothetical Law 1-X, art. 1
@@ -38,7 +44,7 @@ grounds:
 
 PROSECUTOR = """\
       - id: prosecutor
-        title: Prosecutor
+        title: {en: Prosecutor, ru: Прокурор, kk: Прокурор}
         valid_from: 2020-01-01
         citation: Hypothetical Law 1-X, art. 1
         basis: inferred

@@ -159,7 +159,7 @@ def test_spawned_workers_evaluate_as_this_process_does(rules: maslihat.RuleSet) 
         cases,
         jobs=2,
         initializer=engine._start_worker,
-        initargs=(None, AS_OF),
+        initargs=(None, AS_OF, "en"),
         context=multiprocessing.get_context("spawn"),
     )
     here = maslihat.evaluate_many(cases, as_of=AS_OF, rules=rules)
@@ -168,7 +168,7 @@ def test_spawned_workers_evaluate_as_this_process_does(rules: maslihat.RuleSet) 
 
 def test_spawned_batch_workers_get_the_rules_pickled_once(rules: maslihat.RuleSet) -> None:
     """A spawned batch worker receives the parent's rule set and prints the same lines."""
-    start = (rules, AS_OF, False)
+    start = (rules, AS_OF, False, "en")
     spawned = ordered_map(
         cli._batch_case,
         EXAMPLES,

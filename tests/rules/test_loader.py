@@ -101,7 +101,10 @@ def test_inconsistent_rules_are_rejected(
 
 def test_duplicate_ids_across_files(rules_copy: Callable[..., Path]) -> None:
     """The same rule id in two files is an error pointing at the second."""
-    extra = "findings:\n  - code: ineligible_age\n    severity: info\n    message: x\n"
+    extra = (
+        "findings:\n  - code: ineligible_age\n    severity: info\n"
+        "    message: {en: x, ru: x, kk: x}\n"
+    )
     issue = first_issue(rules_copy(zz=extra))
     assert "duplicate id 'ineligible_age'" in issue.message
     assert issue.file is not None and issue.file.endswith("zz.yaml")
@@ -140,7 +143,7 @@ checks:
     finding: ineligible_age
     versions:
       - valid_from: 2021-01-01
-        citation: test
+        citation: Law 148-II, art. 5
         basis: inferred
         source: l148-2007-07-27
         provisions: [l148-5-eligibility]

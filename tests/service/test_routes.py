@@ -87,7 +87,7 @@ def test_catalogue_results_over_http_equal_the_cli(
 ) -> None:
     """For every catalogue case and date, POST /v1/evaluate gives `maslihat evaluate --json`."""
     # The CLI would read the same bundled rules on every run; read them once instead.
-    monkeypatch.setattr("maslihat.rules.loader.load_rules", lambda path=None: rules)
+    monkeypatch.setattr("maslihat.rules.loader.load_rules", lambda path=None, lang="en": rules)
     data = case_data(path)
     case_file = tmp_path / "case.json"
     case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -67,9 +67,12 @@ def test_add_a_finding_and_a_list_item(rules: maslihat.RuleSet) -> None:
     item = listed.items[0]
     text = HEAD + (
         "  - add: findings\n    citation: c\n"
-        "    entry: {code: new_finding, severity: info, message: Something new.}\n"
+        "    entry: {code: new_finding, severity: info,"
+        " message: {en: Something new., ru: Нечто новое., kk: Жаңа нәрсе.}}\n"
         f"  - add: lists.{listed.id}\n    citation: c\n"
-        "    entry:\n      id: new_item\n      title: A new item\n      valid_from: 2027-01-01\n"
+        "    entry:\n      id: new_item\n"
+        "      title: {en: A new item, ru: Новый пункт, kk: Жаңа тармақ}\n"
+        "      valid_from: 2027-01-01\n"
         f"      citation: Draft law, art. 2\n      text: New.\n      basis: inferred\n"
         f"      source: {item.sources[0]}\n      provisions: [{item.provisions[0]}]\n"
     )
@@ -111,8 +114,9 @@ def test_an_added_grounds_mistake_is_located_in_the_amendment(rules: maslihat.Ru
     """A new ground naming a procedure the rules lack is reported at its line in the amendment."""
     text = HEAD + (
         "  - add: grounds\n    citation: c\n    entry:\n      id: new_ground\n"
-        "      number: 11\n      title: New\n      versions:\n"
-        "        - valid_from: 2027-01-01\n          citation: c\n          text: t\n"
+        "      number: 11\n      title: {en: New, ru: Новое, kk: Жаңа}\n      versions:\n"
+        "        - valid_from: 2027-01-01\n"
+        "          citation: Draft law, art. 3\n          text: t\n"
         "          basis: inferred\n          source: l148-2007-07-27\n"
         "          provisions: [l148-20-3-9]\n          procedure: nope\n"
         "          triggers: [{event: meeting}]\n"

@@ -26,6 +26,7 @@ import click
 
 from maslihat.cli.progress import echo, progress
 from maslihat.errors import CaseError, EvaluationError, InputError, Issue
+from maslihat.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language
 from maslihat.schemas import MODELS as SCHEMAS
 from maslihat.wording import no_such_day, say
 
@@ -94,9 +95,20 @@ rules_option = click.option(
 """--rules DIR, for every command that reads rules."""
 
 
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=DEFAULT_LANGUAGE,
+    envvar="MASLIHAT_LANG",
+    show_envvar=True,
+    help="Language of the texts: en, ru or kk (codes and JSON keys never change).",
+)
+"""--lang, for every command that prints texts of the law or of the program."""
+
+
 def common_options(command: F) -> F:
-    """--as-of and --rules, shared by the commands that evaluate."""
-    command = rules_option(command)
+    """--as-of, --rules and --lang, shared by the commands that evaluate."""
+    command = lang_option(rules_option(command))
     return click.option(
         "--as-of",
         type=IsoDateType(),
@@ -136,12 +148,12 @@ def case_from(path: Path) -> Case:
     return load_case(path)
 
 
-def rules_from(rules_dir: Path | None) -> RuleSet:
-    """Load the rules or exit with code 3."""
+def rules_from(rules_dir: Path | None, lang: Language = DEFAULT_LANGUAGE) -> RuleSet:
+    """Load the rules, their texts in `lang`, or exit with code 3."""
     from maslihat.rules.loader import load_rules
 
     try:
-        return load_rules(rules_dir)
+        return load_rules(rules_dir, lang)
     except InputError as error:
         fail(error)
         raise  # unreachable: fail() exits
@@ -168,7 +180,12 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--explain", is_flag=True, help="Include the trace of every rule applied.")
 def evaluate(
-    case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool, explain: bool
+    case_file: Path,
+    as_of: dt.date | None,
+    rules_dir: Path | None,
+    as_json: bool,
+    explain: bool,
+    lang: Language,
 ) -> None:
     """Evaluate CASE_FILE and print what the law makes of it."""
     from maslihat.cli.render import result_text
@@ -176,28 +193,30 @@ def evaluate(
 
     try:
         case = case_from(case_file)  # before the rules: a bad case fails at once
-        rules = rules_from(rules_dir)
-        result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain)
+        rules = rules_from(rules_dir, lang)
+        result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain, lang=lang)
     except (InputError, EvaluationError) as error:
         fail(error)
         return
     if as_json:
         click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
-        click.echo(result_text(result))
+        click.echo(result_text(result, lang))
 
 
 @main.command()
 @click.argument("case_file", type=click.Path(path_type=Path))
 @common_options
-def timeline(case_file: Path, as_of: dt.date | None, rules_dir: Path | None) -> None:
+def timeline(
+    case_file: Path, as_of: dt.date | None, rules_dir: Path | None, lang: Language
+) -> None:
     """Print, event by event, the status before and after and the rule that decided it."""
     from maslihat.cli.render import timeline_text
     from maslihat.engine.evaluate import timeline as case_timeline
 
-    rules = rules_from(rules_dir)
+    rules = rules_from(rules_dir, lang)
     try:
-        entries = case_timeline(case_from(case_file), as_of=as_of, rules=rules)
+        entries = case_timeline(case_from(case_file), as_of=as_of, rules=rules, lang=lang)
     except (InputError, EvaluationError) as error:
         fail(error)
         return
@@ -241,6 +260,7 @@ def batch(
     rules_dir: Path | None,
     as_json: bool,
     jobs: int | None,
+    lang: Language,
 ) -> None:
     """Evaluate many case files (or directories of them); one line per case.
 
@@ -253,7 +273,7 @@ def batch(
     from maslihat.engine.evaluate import today
     from maslihat.engine.pool import cpu_count, ordered_map
 
-    rules = rules_from(rules_dir)
+    rules = rules_from(rules_dir, lang)
     statuses: Counter[str] = Counter()
     errors: Counter[int] = Counter()  # by exit code
     files = list(case_files(paths))
@@ -262,7 +282,7 @@ def batch(
         files,
         jobs=jobs or cpu_count(),
         initializer=_start_batch,
-        initargs=(rules, as_of or today(), as_json),
+        initargs=(rules, as_of or today(), as_json, lang),
         chunk=4,
     )
     for status, code, text in progress("Evaluating cases")(lines, len(files)):
@@ -272,17 +292,17 @@ def batch(
         else:
             statuses[status] += 1
             echo(text)
-    click.echo(batch_summary(statuses, errors.total()), err=True)
+    click.echo(batch_summary(statuses, errors.total(), lang), err=True)
     sys.exit(max(errors, default=0))
 
 
-_batch: tuple[RuleSet, dt.date, bool] | None = None
-"""A batch worker's rules, as-of date and --json, set once by `_start_batch`."""
+_batch: tuple[RuleSet, dt.date, bool, Language] | None = None
+"""A batch worker's rules, as-of date, --json and --lang, set once by `_start_batch`."""
 
 
-def _start_batch(rules: RuleSet, day: dt.date, as_json: bool) -> None:
+def _start_batch(rules: RuleSet, day: dt.date, as_json: bool, lang: Language) -> None:
     global _batch
-    _batch = (rules, day, as_json)
+    _batch = (rules, day, as_json, lang)
 
 
 def _batch_case(path: Path) -> tuple[str | None, int, str]:
@@ -295,9 +315,9 @@ def _batch_case(path: Path) -> tuple[str | None, int, str]:
     from maslihat.source.cases import load_case
 
     assert _batch is not None, "_start_batch runs first in every worker"
-    rules, day, as_json = _batch
+    rules, day, as_json, lang = _batch
     try:
-        result = evaluate_case(load_case(path), as_of=day, rules=rules)
+        result = evaluate_case(load_case(path), as_of=day, rules=rules, lang=lang)
     except InputError as error:
         return None, error.exit_code, error_text(error)
     except EvaluationError as error:
@@ -305,7 +325,7 @@ def _batch_case(path: Path) -> tuple[str | None, int, str]:
     if as_json:
         line = {"file": str(path), "result": result.model_dump(mode="json")}
         return result.status, 0, json.dumps(line, ensure_ascii=False)
-    return result.status, 0, summary_line(str(path), result)
+    return result.status, 0, summary_line(str(path), result, lang)
 
 
 @main.command()
@@ -332,9 +352,10 @@ def rules_command(
     interpretations: bool,
     law: bool,
     as_json: bool,
+    lang: Language,
 ) -> None:
     """List the rules in force on --as-of (default today), with citation and provenance."""
-    from maslihat.cli.render import rules_text
+    from maslihat.cli.render import rules_text, rules_title
     from maslihat.engine.evaluate import today
     from maslihat.rules.lawpage import law_markdown
     from maslihat.rules.listing import (
@@ -344,7 +365,7 @@ def rules_command(
         interpretations_markdown,
     )
 
-    rules = rules_from(rules_dir)
+    rules = rules_from(rules_dir, lang)
     if law:
         click.echo(law_markdown(rules), nl=False)
         return
@@ -365,6 +386,6 @@ def rules_command(
         )
     else:
         day = as_of or today()
-        title = f"History of {rule_id}" if rule_id else f"Rules in force on {day}"
+        title = rules_title(rule_id, day, lang)
         editions = () if rule_id else editions_in_force(rules, day)
-        click.echo(rules_text(title, listed, rules.fingerprint, editions))
+        click.echo(rules_text(title, listed, rules.fingerprint, editions, lang))

@@ -6,87 +6,159 @@ that the text can be tested without running a process.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, get_args
 
+from maslihat.i18n import DEFAULT_LANGUAGE, Language, day, days_in, number, translator
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
 from maslihat.model.result import NotGround, Status
-from maslihat.wording import say
+from maslihat.wording import say_in
 
 if TYPE_CHECKING:
     from maslihat.engine.records import TimelineEntry
     from maslihat.rules.listing import EditionInForce, RuleVersionInfo
 
 
-def _period(start: object, end: object) -> str:
-    return f"{start} – {end}" if end else f"{start} –"
+def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
+    """Mark a message for the catalogues; it is translated where it is shown."""
+    return message
 
 
-def _ground(ground: GroundOutcome) -> str:
-    arose = f"arose {ground.arose}" if ground.arose else "arose: no event shows it"
+STATUS_LABELS = {
+    "candidate": N_("candidate"),
+    "active": N_("active"),
+    "termination_pending": N_("termination pending"),
+    "terminated": N_("terminated"),
+    "expired": N_("expired"),
+}
+STAGE_LABELS = {
+    "arisen": N_("arisen"),
+    "submitted": N_("submitted"),
+    "vote_failed": N_("vote failed"),
+    "decided": N_("decided"),
+    "automatic": N_("automatic"),
+    "recorded": N_("recorded"),
+}
+SEVERITY_LABELS = {
+    "violation": N_("violation"),
+    "warning": N_("warning"),
+    "info": N_("info"),
+}
+"""The words for statuses, stages and severities (their codes stay in JSON)."""
+END_LABELS = {"term_expired": N_("the expiry of the term")}
+"""What ends a mandate that is not a ground, in words (outside English)."""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The program's words and the date format of one language."""
+
+    lang: Language
+
+    def __call__(self, message: str) -> str:
+        return translator(self.lang).gettext(message)
+
+    def day(self, value: object) -> str:
+        return day(value, self.lang) if isinstance(value, dt.date) else str(value)
+
+    def period(self, start: object, end: object) -> str:
+        return f"{self.day(start)} – {self.day(end)}" if end else f"{self.day(start)} –"
+
+    def label(self, labels: Mapping[str, str], code: str) -> str:
+        return self(labels[code]) if code in labels else code
+
+
+def _ground(ground: GroundOutcome, _: _Words) -> str:
+    if ground.arose:
+        arose = _("arose {date}").format(date=_.day(ground.arose))
+    else:
+        arose = _("arose: no event shows it")
     if ground.stage != "arisen":
-        arose += f"; {ground.stage.replace('_', ' ')} on {ground.stage_date}"
+        arose += _("; {stage} on {date}").format(
+            stage=_.label(STAGE_LABELS, ground.stage), date=_.day(ground.stage_date)
+        )
     return f"  {ground.subparagraph} {ground.ground} ({ground.title}): {arose} [{ground.citation}]"
 
 
-def _finding(finding: Finding) -> str:
+def _finding(finding: Finding, _: _Words) -> str:
     when = (
-        _period(finding.date, finding.until) if finding.until or finding.code else str(finding.date)
+        _.period(finding.date, finding.until)
+        if finding.until or finding.code
+        else _.day(finding.date)
     )
     if finding.until is None and finding.severity != "violation":
-        when = str(finding.date)
+        when = _.day(finding.date)
     cite = f" [{finding.citation}]" if finding.citation else ""
-    return f"  {finding.severity} {finding.code} {when}: {finding.message}{cite}"
+    severity = _.label(SEVERITY_LABELS, finding.severity)
+    message = days_in(finding.message, _.lang)
+    return f"  {severity} {finding.code} {when}: {message}{cite}"
 
 
-def _trace(entry: TraceEntry) -> list[str]:
-    event = f" (event {entry.event})" if entry.event is not None else ""
+def _trace(entry: TraceEntry, _: _Words) -> list[str]:
+    event = _(" (event {index})").format(index=entry.event) if entry.event is not None else ""
     cite = f" [{entry.citation}]" if entry.citation else ""
-    lines = [f"  {entry.date} {entry.rule}{event}: {entry.outcome}{cite}"]
+    lines = [f"  {_.day(entry.date)} {entry.rule}{event}: {entry.outcome}{cite}"]
     if entry.citation_url:
-        lines.append(f"      text: {entry.citation_url}")
+        lines.append(_("      text: {url}").format(url=entry.citation_url))
     lines.extend(f"      {line}" for line in entry.explanation)
     return lines
 
 
-def result_text(result: Result) -> str:
-    """The result as a person reads it."""
-    mandate = "none (not registered)"
+def _ended_by(result: Result, _: _Words) -> str:
+    """What ended the mandate: in English its id (as ever); otherwise the ground's words."""
+    ended_by = result.mandate.ended_by if result.mandate else None
+    if ended_by is None or _.lang == DEFAULT_LANGUAGE:
+        return ended_by or ""
+    for ground in result.grounds:
+        if ground.ground == ended_by:
+            return f"{ground.subparagraph}) ({ground.title})"
+    return _(END_LABELS[ended_by]) if ended_by in END_LABELS else ended_by
+
+
+def result_text(result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The result as a person reads it, in `lang`."""
+    _ = _Words(lang)
+    mandate = _("none (not registered)")
     if result.mandate is not None:
-        mandate = _period(result.mandate.began, result.mandate.ended)
+        mandate = _.period(result.mandate.began, result.mandate.ended)
         if result.mandate.ended_by:
-            mandate += f", ended by {result.mandate.ended_by}"
+            mandate += _(", ended by {ground}").format(ground=_ended_by(result, _))
     lines = [
-        f"Case {result.case or '(no id)'} as of {result.as_of}",
-        f"Status:   {result.status.replace('_', ' ')}",
-        f"Eligible: {'yes' if result.eligible else 'no'}",
-        f"Mandate:  {mandate}",
+        _("Case {case} as of {date}").format(
+            case=result.case or _("(no id)"), date=_.day(result.as_of)
+        ),
+        _("Status:   {status}").format(status=_.label(STATUS_LABELS, result.status)),
+        _("Eligible: {answer}").format(answer=_("yes") if result.eligible else _("no")),
+        _("Mandate:  {period}").format(period=mandate),
     ]
     sections: list[tuple[str, Iterable[str]]] = [
-        ("Grounds", map(_ground, result.grounds)),
-        ("Findings", map(_finding, result.findings)),
-        ("Next steps", (f"  - {step.text}" for step in result.next_steps)),
+        (_("Grounds:"), (_ground(g, _) for g in result.grounds)),
+        (_("Findings:"), (_finding(f, _) for f in result.findings)),
+        (_("Next steps:"), (f"  - {step.text}" for step in result.next_steps)),
     ]
     for title, rows in sections:
         body = list(rows)
-        lines.append(f"{title}:" + ("" if body else " none"))
+        lines.append(title + ("" if body else " " + _("none")))
         lines.extend(body)
     if result.not_grounds:  # only when there are some: most results have none
-        lines.append("Not grounds:")
-        lines.extend(f"  {not_ground_line(entry)}" for entry in result.not_grounds)
+        lines.append(_("Not grounds:"))
+        lines.extend(f"  {not_ground_line(entry, lang)}" for entry in result.not_grounds)
     if result.trace is not None:
-        lines.append("Trace:")
+        lines.append(_("Trace:"))
         for entry in result.trace:
-            lines.extend(_trace(entry))
-    lines.append(f"Rules:    {result.rules.fingerprint}")
+            lines.extend(_trace(entry, _))
+    lines.append(_("Rules:    {fingerprint}").format(fingerprint=result.rules.fingerprint))
     return "\n".join(lines)
 
 
-def not_ground_line(entry: NotGround) -> str:
+def not_ground_line(entry: NotGround, lang: Language = DEFAULT_LANGUAGE) -> str:
     """Why an event is not a ground, on one line, with the rule version and its citation."""
-    return say(
+    return say_in(
+        lang,
         "why_not",
-        event=f"events[{entry.event}] ({entry.date})",
+        event=say_in(lang, "why_not_event", index=entry.event, date=day(entry.date, lang)),
         ground=entry.ground,
         reason=entry.reason,
         rule=entry.rule,
@@ -94,30 +166,45 @@ def not_ground_line(entry: NotGround) -> str:
     )
 
 
-def summary_line(name: str, result: Result) -> str:
-    """One line per case, for batches."""
+def summary_line(name: str, result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """One line per case, for batches (statuses and stages as codes, to be read by tools)."""
+    _ = _Words(lang)
     parts: list[str] = [result.status]
     if result.mandate and result.mandate.ended:
-        parts.append(f"ended {result.mandate.ended} by {result.mandate.ended_by}")
+        parts.append(
+            _("ended {date} by {ground}").format(
+                date=_.day(result.mandate.ended), ground=_ended_by(result, _)
+            )
+        )
     if not result.eligible:
-        parts.append("not eligible")
+        parts.append(_("not eligible"))
     if result.grounds:
-        parts.append("grounds: " + ", ".join(f"{g.subparagraph} {g.stage}" for g in result.grounds))
+        parts.append(
+            _("grounds: {list}").format(
+                list=", ".join(f"{g.subparagraph} {g.stage}" for g in result.grounds)
+            )
+        )
     codes = sorted({f.code for f in result.findings})
     if codes:
-        parts.append("findings: " + ", ".join(codes))
+        parts.append(_("findings: {list}").format(list=", ".join(codes)))
     return f"{name}  {'; '.join(parts)}"
 
 
-def batch_summary(statuses: Mapping[str, int], errors: int) -> str:
+def batch_summary(
+    statuses: Mapping[str, int], errors: int, lang: Language = DEFAULT_LANGUAGE
+) -> str:
     """The line that ends a batch: cases read, how many of each status, how many errors."""
-    read = _counted(sum(statuses.values()) + errors, "case")
-    counts = ", ".join(f"{statuses[s]} {s}" for s in get_args(Status) if statuses.get(s))
-    return f"{read} read: {counts or 'none evaluated'}; {_counted(errors, 'error')}"
-
-
-def _counted(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    t = translator(lang)
+    read_count = sum(statuses.values()) + errors
+    read = t.ngettext("{n} case", "{n} cases", read_count).format(n=number(read_count, lang))
+    counts = ", ".join(
+        f"{number(statuses[s], lang)} {s}" for s in get_args(Status) if statuses.get(s)
+    )
+    return t.gettext("{read} read: {counts}; {errors}").format(
+        read=read,
+        counts=counts or t.gettext("none evaluated"),
+        errors=t.ngettext("{n} error", "{n} errors", errors).format(n=number(errors, lang)),
+    )
 
 
 def timeline_text(entries: list[TimelineEntry]) -> str:
@@ -133,25 +220,41 @@ def timeline_text(entries: list[TimelineEntry]) -> str:
     return "\n".join(lines) if lines else "(no events)"
 
 
+def rules_title(rule_id: str | None, day: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The heading of a rules listing: one rule's history, or the rules in force on a day."""
+    _ = _Words(lang)
+    if rule_id:
+        return _("History of {rule}").format(rule=rule_id)
+    return _("Rules in force on {date}").format(date=_.day(day))
+
+
 def rules_text(
     title: str,
     listed: list[RuleVersionInfo],
     fingerprint: str,
     editions: Sequence[EditionInForce] = (),
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> str:
     """A table of rule versions: kind, id, period, provenance, citation.
 
     `editions`, when given, are the editions in force on the listing's day, named first.
     """
-    lines = [f"{title} ({len(listed)} rule versions; rules {fingerprint[:19]}…)"]
+    _ = _Words(lang)
+    lines = [
+        _("{title} ({count} rule versions; rules {fingerprint}…)").format(
+            title=title, count=len(listed), fingerprint=fingerprint[:19]
+        )
+    ]
     if editions:
-        lines.append("Editions in force (the latest we have read of each act):")
+        lines.append(_("Editions in force (the latest we have read of each act):"))
         for e in editions:
-            label = f"{e.act}, edition of {e.date}"
+            label = _("{act}, edition of {date}").format(act=e.act, date=_.day(e.date))
             if e.standing == "earliest_read":
-                label += " (the day is older than every edition read: the rules rest on this one)"
+                label += _(
+                    " (the day is older than every edition read: the rules rest on this one)"
+                )
             lines.append(f"  {label}: {e.url}")
-        lines.append("Rule versions:")
+        lines.append(_("Rule versions:"))
     for info in listed:
         period = f"{info.valid_from} – {info.valid_to or ''}"
         lines.append(

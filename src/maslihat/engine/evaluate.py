@@ -16,7 +16,8 @@ from maslihat.engine.run import Run
 from maslihat.engine.situation import Observer
 from maslihat.errors import CaseError, Issue
 from maslihat.model import Case, Result
-from maslihat.rules.loader import load_rules
+from maslihat.rules.languages import DEFAULT_LANGUAGE, Language
+from maslihat.rules.loader import in_language, load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source import Document
 from maslihat.wording import unknown_name
@@ -68,8 +69,9 @@ def _run(
     explain: bool,
     observer: Observer | None,
     keep_timeline: bool = False,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> Run:
-    rules = rules if rules is not None else bundled_rules()
+    rules = in_language(rules if rules is not None else bundled_rules(), lang)
     check_case(case, rules)
     day = as_of if as_of is not None else today()
     return Run(case, day, rules, explain, observer, keep_timeline)
@@ -82,15 +84,18 @@ def evaluate(
     rules: RuleSet | None = None,
     explain: bool = False,
     observer: Observer | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> Result:
     """What the law makes of `case` on `as_of` (default: today) under `rules`.
 
     With `explain`, the result carries a trace of every rule applied. `observer`, if
     given, is called with the explanation of every condition node evaluated: its id,
     value and children (what the coverage audit is made of).
+    The result's texts (ground titles, finding messages, next steps, citations) are in
+    `lang` ("en", "ru" or "kk"); its codes and ids are the same in every language.
     Raises `CaseError` if the case is inconsistent with the rules.
     """
-    return _run(case, as_of, rules, explain, observer).execute()
+    return _run(case, as_of, rules, explain, observer, lang=lang).execute()
 
 
 def evaluate_many(
@@ -99,47 +104,56 @@ def evaluate_many(
     as_of: dt.date | None = None,
     rules: RuleSet | None = None,
     jobs: int = 1,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> Iterator[Result]:
     """Evaluate cases in order, yielding each result as soon as it is ready.
 
     With `jobs` above 1 the cases are evaluated by that many worker processes (see
     `maslihat.engine.pool`), still yielded in input order, with only a bounded window
     of cases taken from `cases` at a time. A case that does not fit the rules raises
-    `CaseError` when its turn comes, whatever `jobs` is.
+    `CaseError` when its turn comes, whatever `jobs` is. Texts are in `lang`.
     """
     shipped = rules  # None: each worker loads the bundled rules rather than unpickling them
-    rules = rules if rules is not None else bundled_rules()
+    rules = in_language(rules if rules is not None else bundled_rules(), lang)
     day = as_of if as_of is not None else today()
     if jobs == 1:
         for case in cases:
-            yield evaluate(case, as_of=day, rules=rules)
+            yield evaluate(case, as_of=day, rules=rules, lang=lang)
         return
     from maslihat.engine.pool import ordered_map  # multiprocessing only when asked for
 
     yield from ordered_map(
-        _evaluate_in_worker, cases, jobs=jobs, initializer=_start_worker, initargs=(shipped, day)
+        _evaluate_in_worker,
+        cases,
+        jobs=jobs,
+        initializer=_start_worker,
+        initargs=(shipped, day, lang),
     )
 
 
-_worker: tuple[RuleSet, dt.date] | None = None
-"""A worker process's rule set and as-of date, set once by `_start_worker`."""
+_worker: tuple[RuleSet, dt.date, Language] | None = None
+"""A worker process's rule set, as-of date and language, set once by `_start_worker`."""
 
 
-def _start_worker(rules: RuleSet | None, day: dt.date) -> None:
+def _start_worker(rules: RuleSet | None, day: dt.date, lang: Language) -> None:
     global _worker
-    _worker = (rules if rules is not None else bundled_rules(), day)
+    _worker = (rules if rules is not None else bundled_rules(), day, lang)
 
 
 def _evaluate_in_worker(case: Case) -> Result:
     assert _worker is not None, "_start_worker runs first in every worker"
-    rules, day = _worker
-    return evaluate(case, as_of=day, rules=rules)
+    rules, day, lang = _worker
+    return evaluate(case, as_of=day, rules=rules, lang=lang)
 
 
 def timeline(
-    case: Case, *, as_of: dt.date | None = None, rules: RuleSet | None = None
+    case: Case,
+    *,
+    as_of: dt.date | None = None,
+    rules: RuleSet | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> list[TimelineEntry]:
     """Event by event: the status before and after, and the rule that decided it."""
-    run = _run(case, as_of, rules, False, None, keep_timeline=True)
+    run = _run(case, as_of, rules, False, None, keep_timeline=True, lang=lang)
     run.execute()
     return run.ledger.timeline

@@ -85,6 +85,8 @@ class Ledger:
     explain: bool
     keep_timeline: bool = False
     """Whether steps are kept for `timeline()`; nothing else reads them."""
+    lang: str = "en"
+    """The language of the texts the ledger words itself (why an event is not a ground)."""
     findings: list[Finding] = field(default_factory=list)
     trace: list[TraceEntry] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
@@ -142,7 +144,7 @@ class Ledger:
             return
         if partly_met(explanation):
             ground = rule.partition("@")[0]
-            found = not_ground(explanation, event, day, rule, ground, citation)
+            found = not_ground(explanation, event, day, rule, ground, citation, self.lang)
             self.not_grounds.setdefault((event, ground), found)
 
 

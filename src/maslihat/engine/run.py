@@ -45,7 +45,7 @@ class Run:
     ) -> None:
         self.case, self.as_of, self.rules, self.observer = case, as_of, rules, observer
         self.chart = ChartPosition(rules.lifecycle.chart)
-        self.ledger = Ledger(explain, keep_timeline)
+        self.ledger = Ledger(explain, keep_timeline, rules.lang)
         self.history: dict[str, list[Any]] = defaultdict(list)
         self.grounds: dict[str, GroundRecord] = {}
         self.began: dt.date | None = None

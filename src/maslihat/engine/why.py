@@ -16,7 +16,7 @@ import datetime as dt
 from maslihat.model.result import NotGround
 from maslihat.rules.conditions import Combination, Condition, Explanation, Facts, show
 from maslihat.rules.ruleset import Cite
-from maslihat.wording import say
+from maslihat.wording import say_in
 
 
 def near_miss(condition: Condition, facts: Facts) -> bool:
@@ -44,16 +44,20 @@ def failed_parts(explanation: Explanation) -> list[Explanation]:
     return [child for child in explanation.children if not child.value]
 
 
-def _part(explanation: Explanation) -> str:
+def _part(explanation: Explanation, lang: str) -> str:
     """One failed part: the test, and the facts it read; a failed `any`, each of its tests."""
     if explanation.kind == "all":
-        return "; ".join(_part(part) for part in failed_parts(explanation))
+        return "; ".join(_part(part, lang) for part in failed_parts(explanation))
     if explanation.kind == "any" and explanation.children:
-        return say("why_not_any", parts="; ".join(map(_part, explanation.children)))
+        return say_in(
+            lang,
+            "why_not_any",
+            parts="; ".join(_part(child, lang) for child in explanation.children),
+        )
     facts = "; ".join(f"{name} = {value}" for name, value in _shown(explanation).items())
     if explanation.kind == "not" and len(explanation.children) == 1:
-        return say("why_not_negated", test=_test(explanation.children[0]), facts=facts)
-    return say("why_not_part", test=_test(explanation), facts=facts)
+        return say_in(lang, "why_not_negated", test=_test(explanation.children[0]), facts=facts)
+    return say_in(lang, "why_not_part", test=_test(explanation), facts=facts)
 
 
 def _test(explanation: Explanation) -> str:
@@ -66,10 +70,16 @@ def _shown(explanation: Explanation) -> dict[str, str]:
 
 
 def not_ground(
-    explanation: Explanation, event: int, day: dt.date, rule: str, ground: str, cite: Cite
+    explanation: Explanation,
+    event: int,
+    day: dt.date,
+    rule: str,
+    ground: str,
+    cite: Cite,
+    lang: str = "en",
 ) -> NotGround:
     """The line saying why event `event` did not make `ground` arise under version `rule`."""
-    reasons = "; ".join(_part(part) for part in failed_parts(explanation))
+    reasons = "; ".join(_part(part, lang) for part in failed_parts(explanation))
     return NotGround(
         event=event,
         date=day,

@@ -27,6 +27,7 @@ from maslihat.rules.declarations import (
     compile_types,
 )
 from maslihat.rules.editions import check_provision_editions, check_sources, compile_editions
+from maslihat.rules.languages import DEFAULT_LANGUAGE, Language
 from maslihat.rules.ruleset import (
     Check,
     FactNote,
@@ -54,9 +55,15 @@ from maslihat.source import Document
 STAGES = frozenset(get_args(Stage))
 
 
-def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -> RuleSet:
-    """Compile parsed rule files into a rule set, or raise `RulesError` with every issue."""
-    k = Compiler(files)
+def compile_rules(
+    files: Sequence[tuple[Document, doc.RuleFile]], source: str, lang: Language = DEFAULT_LANGUAGE
+) -> RuleSet:
+    """Compile parsed rule files into a rule set, or raise `RulesError` with every issue.
+
+    The rule set's texts (titles, messages, next steps, citations) are in `lang`; its
+    codes, ids and fingerprint are the same in every language.
+    """
+    k = Compiler(files, lang)
     editions = compile_editions(k)
     k.urls.update({e.id: e.url for e in editions.values()})
     for fact, site in k.entries("facts"):
@@ -103,6 +110,7 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
         },
         source=source,
         editions=editions,
+        lang=k.lang,
         triggers={event: tuple(gs) for event, gs in triggers.items()},
         vocabularies=_vocabularies(lists),
         ground_events=frozenset(
@@ -169,7 +177,7 @@ def _outcome(k: Compiler, outcome: doc.Outcome, site: Site, nid: str, scope: Sco
         k.condition(outcome.when, site.at("when"), nid, scope),
         outcome.stage,
         outcome.ends_mandate,
-        outcome.citation,
+        k.cite(outcome.citation, site.at("citation")),
     )
 
 
@@ -192,7 +200,8 @@ def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> di
                     f"{sid}.guards.{guard.id}",
                     scope,
                 )
-                guards.append(GuardDef(guard.id, cond, guard.finding, guard.effect, guard.citation))
+                citation = k.cite(guard.citation, ss.at("guards", g, "citation"))
+                guards.append(GuardDef(guard.id, cond, guard.finding, guard.effect, citation))
             outcomes = tuple(
                 _outcome(k, o, ss.at("outcomes", o_i), f"{sid}.outcomes[{o_i}]", scope)
                 for o_i, o in enumerate(step.outcomes)
@@ -202,18 +211,23 @@ def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> di
             if stage not in STAGES:
                 k.problem(vs.at("next_steps", stage), f"unknown stage {stage!r}")
         for stage, due in v.next_steps.items():
-            check_template(
-                k,
-                due.text,
-                vs.at("next_steps", stage, "text"),
-                base.with_root("ground", GROUND_FIELDS),
-            )
-        next_steps = {st: NextStepDef(n.actor, n.action, n.text) for st, n in v.next_steps.items()}
+            for lang, text in due.text.items():
+                check_template(
+                    k,
+                    text,
+                    vs.at("next_steps", stage, "text", lang),
+                    base.with_root("ground", GROUND_FIELDS),
+                )
+        next_steps = {
+            st: NextStepDef(n.actor, n.action, k.say(n.text)) for st, n in v.next_steps.items()
+        }
         on_arising = _outcome(k, v.on_arising, vs.at("on_arising"), f"{nid}.on_arising", base)
         return ProcedureBody(on_arising, steps, next_steps)
 
     return {
-        p.id: Procedure(p.id, p.title, k.versions(p.id, p.versions, site.at("versions"), body))
+        p.id: Procedure(
+            p.id, k.say(p.title), k.versions(p.id, p.versions, site.at("versions"), body)
+        )
         for p, site in k.entries("procedures")
     }
 
@@ -241,7 +255,7 @@ def _grounds(k: Compiler, base: Scope, procedures: dict[str, Procedure]) -> dict
             k.problem(site.at("number"), f"ground {g.label} is already {labels[g.label]!r}")
         labels[g.label] = g.id
         versions = k.versions(g.id, g.versions, site.at("versions"), body)
-        out[g.id] = Ground(g.id, g.number, g.label, g.title, versions)
+        out[g.id] = Ground(g.id, g.number, g.label, k.say(g.title), versions)
     return out
 
 

@@ -54,12 +54,12 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir("maslihat", appauthor=False))
 
 
-def cache_key(directory: Path, files: Sequence[Path]) -> str:
-    """A digest of everything a compiled rule set depends on."""
+def cache_key(directory: Path, files: Sequence[Path], variant: str = "") -> str:
+    """A digest of everything a compiled rule set depends on (`variant`: its language)."""
     from maslihat import __version__
 
     digest = hashlib.sha256()
-    digest.update(f"{__version__}\0{sys.version}\0{directory.resolve()}\0".encode())
+    digest.update(f"{__version__}\0{sys.version}\0{directory.resolve()}\0{variant}\0".encode())
     for file in files:
         digest.update(f"{file.relative_to(directory).as_posix()}\0".encode())
         digest.update(hashlib.sha256(file.read_bytes()).digest())
@@ -71,13 +71,18 @@ def cache_key(directory: Path, files: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-def cached(directory: Path, files: Sequence[Path], compile_: Callable[[], RuleSet]) -> RuleSet:
-    """The rule set for `files`, from the cache if it holds it, else compiled (and kept)."""
+def cached(
+    directory: Path, files: Sequence[Path], compile_: Callable[[], RuleSet], variant: str = ""
+) -> RuleSet:
+    """The rule set for `files`, from the cache if it holds it, else compiled (and kept).
+
+    `variant` tells apart rule sets compiled from the same files (their language).
+    """
     where = cache_dir()
     if where is None:
         return compile_()
     try:
-        key = cache_key(directory, files)
+        key = cache_key(directory, files, variant)
     except OSError:  # a file vanished or cannot be read: compiling will say so properly
         return compile_()
     path = where / f"rules-{key[:32]}.pickle"
@@ -86,7 +91,7 @@ def cached(directory: Path, files: Sequence[Path], compile_: Callable[[], RuleSe
         return found
     rules = compile_()
     try:
-        unchanged = cache_key(directory, files) == key  # not edited while compiling
+        unchanged = cache_key(directory, files, variant) == key  # not edited while compiling
     except OSError:
         unchanged = False
     if unchanged:

@@ -20,6 +20,8 @@ from maslihat.model.result import Stage
 from maslihat.rules import conditions as c
 from maslihat.rules import documents as doc
 from maslihat.rules import syntax as s
+from maslihat.rules.citations import parse_citation
+from maslihat.rules.languages import DEFAULT_LANGUAGE, Language, Texts
 from maslihat.rules.ruleset import (
     EntryWindow,
     FindingDef,
@@ -73,6 +75,7 @@ class Compiler:
     """Turns the parsed files of one rule directory into a rule set."""
 
     files: Sequence[tuple[Document, doc.RuleFile]]
+    lang: Language = DEFAULT_LANGUAGE
     issues: list[Issue] = field(default_factory=list)
     fact_docs: dict[str, tuple[s.FactDoc, Site]] = field(default_factory=dict)
     seen: dict[tuple[str, str], Site] = field(default_factory=dict)
@@ -82,6 +85,7 @@ class Compiler:
     cyclic: set[str] = field(default_factory=set)
     _entries: dict[str, list[tuple[Any, Site]]] = field(default_factory=dict)
     _checked: set[tuple[str, int, Loc, Any]] = field(default_factory=set)
+    _acts: dict[str, Texts] | None = None
 
     def problem(self, site: Site, message: str) -> None:
         """Record an issue and carry on, so that all problems are reported at once."""
@@ -116,6 +120,27 @@ class Compiler:
 
     # -- the pieces -------------------------------------------------------------------
 
+    def say(self, texts: Texts) -> str:
+        """A text of the rule files in the language being compiled."""
+        return texts[self.lang]
+
+    def cite(self, written: str | None, site: Site) -> str | None:
+        """A citation in the language being compiled; one whose parts do not parse is refused.
+
+        Every citation is parsed whatever the language, so a rule author learns of a
+        citation that cannot be put in Russian or Kazakh from an English run too.
+        """
+        if written is None:
+            return None
+        if self._acts is None:
+            self._acts = {act.id: act.name for act, _ in self.entries("acts")}
+        try:
+            citation = parse_citation(written, self._acts)
+        except ValueError as exc:
+            self.problem(site, f"citation {written!r}: {exc}")
+            return written
+        return written if self.lang == "en" else citation.text(self.lang, self._acts)
+
     def versions(
         self, rule: str, docs: Sequence[V], site: Site, body: Callable[[V, Site, str], T]
     ) -> Versioned[T]:
@@ -144,7 +169,7 @@ class Compiler:
             rule=rule,
             valid_from=cited.valid_from,
             valid_to=cited.valid_to,
-            citation=cited.citation,
+            citation=self.cite(cited.citation, site.at("citation")) or cited.citation,
             text=cited.text,
             basis=cited.basis,
             interpretation=cited.interpretation,

@@ -31,9 +31,11 @@ def compile_findings(k: Compiler, base: Scope) -> dict[str, FindingDef]:
     )
     findings = {}
     for f, site in k.entries("findings"):
-        check_template(k, f.message, site.at("message"), message_scope)
-        cite = Cite(f.citation, k.urls.get(f.source or "")) if f.citation else None
-        findings[f.code] = FindingDef(f.code, f.severity, f.message, cite)
+        for lang, message in f.message.items():
+            check_template(k, message, site.at("message", lang), message_scope)
+        citation = k.cite(f.citation, site.at("citation"))
+        cite = Cite(citation, k.urls.get(f.source or "")) if citation else None
+        findings[f.code] = FindingDef(f.code, f.severity, k.say(f.message), cite)
     return findings
 
 
@@ -200,7 +202,8 @@ def compile_lists(k: Compiler) -> dict[str, ListDef]:
                     f"{event}.{name} is already validated by list {owners[event, name]!r}",
                 )
             owners[event, name] = entry.id
-        out[entry.id] = ListDef(entry.id, entry.title, validates, items)
+        # The list's title names it in case errors, which are English for now.
+        out[entry.id] = ListDef(entry.id, entry.title.en, validates, items)
     return out
 
 

@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from maslihat.model.common import Frozen, IsoDate
+from maslihat.rules.languages import Act, Term, Texts
 from maslihat.rules.syntax import Condition, FactDoc, FactPath, Whole
 from maslihat.wording import name_pattern
 
@@ -216,7 +217,7 @@ class FindingDoc(Frozen):
 
     code: Id
     severity: Literal["violation", "warning", "info"]
-    message: StrictStr = Field(description="A template; ${path} is replaced by a fact.")
+    message: Texts = Field(description="A template; ${path} is replaced by a fact.")
     citation: StrictStr | None = None
     source: EditionId | None = Field(
         default=None, description="The edition the citation was read in (with `citation`)."
@@ -233,7 +234,7 @@ class ListItem(Cited):
     """One value of a rule list, with tags that conditions can select on."""
 
     id: Id
-    title: StrictStr
+    title: Texts
     tags: list[Id] = Field(default_factory=list)
 
 
@@ -241,7 +242,7 @@ class ListDoc(Frozen):
     """A vocabulary the rules define, such as the categories of positions."""
 
     id: Id
-    title: StrictStr
+    title: Texts
     validates: list[Annotated[str, Field(pattern=r"^[a-z_]+\.[a-z_]+$")]] = Field(
         default_factory=list,
         description="Event fields (`event_type.field`) whose values must be items of this list.",
@@ -311,7 +312,7 @@ class GroundDoc(Frozen):
     subparagraph: Annotated[str, Field(pattern=r"^\d{1,3}(-\d{1,3})?$")] | None = Field(
         default=None, description='As the law numbers it ("3-1"); default: the number.'
     )
-    title: StrictStr
+    title: Texts
     versions: list[GroundVersion] = Field(min_length=1)
 
     @property
@@ -355,7 +356,7 @@ class NextStepDoc(Frozen):
 
     actor: Id
     action: Id
-    text: StrictStr
+    text: Texts
 
 
 class ProcedureVersion(Cited):
@@ -370,7 +371,7 @@ class ProcedureDoc(Frozen):
     """A procedure for early termination."""
 
     id: Id
-    title: StrictStr
+    title: Texts
     versions: list[ProcedureVersion] = Field(min_length=1)
 
 
@@ -423,6 +424,13 @@ class RuleFile(Frozen):
     """One file under rules/: any of the sections, each a list of rules."""
 
     about: StrictStr | None = None
+    terms: list[Term] = Field(
+        default_factory=list,
+        description="Terms of the law as its official Russian and Kazakh texts word them.",
+    )
+    acts: list[Act] = Field(
+        default_factory=list, description="The acts citations name, in every language."
+    )
     editions: list[EditionDoc] = Field(default_factory=list)
     provisions: list[ProvisionDoc] = Field(default_factory=list)
     facts: list[FactDoc] = Field(default_factory=list)

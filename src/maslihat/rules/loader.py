@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from maslihat.errors import Issue, RulesError
 from maslihat.rules.cache import cached
+from maslihat.rules.languages import DEFAULT_LANGUAGE, Language
 from maslihat.rules.ruleset import RuleSet
 from maslihat.wording import say
 
@@ -37,10 +38,11 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
 
 
-def load_rules(path: str | Path | None = None) -> RuleSet:
-    """Load the rule set in `path` (default: the bundled rules).
+def load_rules(path: str | Path | None = None, lang: Language = DEFAULT_LANGUAGE) -> RuleSet:
+    """Load the rule set in `path` (default: the bundled rules), its texts in `lang`.
 
-    Raises `RulesError` naming file, line, column and field for every problem found.
+    Raises `RulesError` naming file, line, column and field for every problem found,
+    a text missing one of the languages included.
     """
     directory = Path(path) if path is not None else bundled_rules_dir()
     paths = _listed(directory)
@@ -48,9 +50,32 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
     def compile_() -> RuleSet:
         from maslihat.rules.assemble import compile_rules
 
-        return compile_rules(_read(paths), source=str(directory))
+        return compile_rules(_read(paths), source=str(directory), lang=lang)
 
-    return cached(directory, paths, compile_)
+    return cached(directory, paths, compile_, variant=lang)
+
+
+_TRANSLATED: dict[tuple[str, str, str], RuleSet] = {}
+
+
+def in_language(rules: RuleSet, lang: Language) -> RuleSet:
+    """The same rules with their texts in `lang` (compiled once per rule set and language).
+
+    Only the texts differ: every code, id, condition and the fingerprint are the same,
+    so an evaluation in any language decides exactly as it does in English.
+    """
+    if rules.lang == lang:
+        return rules
+    if not rules.files:
+        raise ValueError("these rules were not compiled from rule files: no other language")
+    key = (rules.fingerprint, rules.source, lang)
+    if key not in _TRANSLATED:
+        from maslihat.rules.assemble import compile_rules
+
+        if len(_TRANSLATED) >= 16:
+            _TRANSLATED.clear()
+        _TRANSLATED[key] = compile_rules(rules.files, source=rules.source, lang=lang)
+    return _TRANSLATED[key]
 
 
 def _listed(directory: Path) -> list[Path]:

@@ -380,6 +380,8 @@ class RuleSet:
     """Event type to the fields its values must come from: (field, list title, ids)."""
     files: tuple[tuple[Document, RuleFile], ...] = field(default=(), compare=False, repr=False)
     """The parsed rule files compiled into this set: what an amendment is laid over."""
+    lang: str = "en"
+    """The language of the texts (titles, messages, next steps, citations)."""
 
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None

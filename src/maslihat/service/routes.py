@@ -26,6 +26,7 @@ from maslihat.audit.casetests import LoadedFile
 from maslihat.audit.model import AuditReport
 from maslihat.audit.report import build_report
 from maslihat.engine.evaluate import evaluate, today
+from maslihat.i18n import Language, negotiate
 from maslihat.model import Result
 from maslihat.model.common import IsoDate
 from maslihat.rules.listing import editions_in_force, history, in_force
@@ -162,9 +163,31 @@ async def _in_time(service: Service, reading: Awaitable[T], what: str) -> T:
         raise ServiceError(408, "body-timeout", "Request body too slow", detail) from None
 
 
-def _evaluate_json(service: Service, body: bytes, as_of: dt.date | None, explain: bool) -> str:
+def _language(
+    request: Request,
+    lang: Annotated[
+        Language | None,
+        Query(description="Language of the texts (default: by Accept-Language, else en)."),
+    ] = None,
+) -> Language:
+    """`?lang=` if given, else the best of `Accept-Language`, else English."""
+    return lang or negotiate(request.headers.get("accept-language"))
+
+
+Lang = Annotated[Language, Depends(_language)]
+
+
+def _language_headers(lang: Language) -> dict[str, str]:
+    """The reply says its language, and that it varies with the request's."""
+    return {"Content-Language": lang, "Vary": "Accept-Language"}
+
+
+def _evaluate_json(
+    service: Service, body: bytes, as_of: dt.date | None, explain: bool, lang: Language
+) -> str:
     case = case_from_json(body)
-    return evaluate(case, as_of=as_of, rules=service.rules, explain=explain).model_dump_json()
+    result = evaluate(case, as_of=as_of, rules=service.rules, explain=explain, lang=lang)
+    return result.model_dump_json()
 
 
 @router.post(
@@ -175,20 +198,23 @@ def _evaluate_json(service: Service, body: bytes, as_of: dt.date | None, explain
     openapi_extra=_case_body(JSON, "One case, as a case file holds it, in JSON."),
 )
 async def evaluate_one(
-    request: Request, service: Current, as_of: AsOf = None, explain: bool = False
+    request: Request, service: Current, lang: Lang, as_of: AsOf = None, explain: bool = False
 ) -> Response:
     """What the law makes of one case on `as_of`: the result `maslihat evaluate --json` prints."""
     require_media_type(request, frozenset({JSON}))
     body = await _in_time(service, read_body(request, service.max_body), "the body")
-    text = await run_in_threadpool(_evaluate_json, service, body, as_of, explain)
-    return Response(text, media_type=JSON)
+    text = await run_in_threadpool(_evaluate_json, service, body, as_of, explain, lang)
+    return Response(text, media_type=JSON, headers=_language_headers(lang))
 
 
-def _batch_line(service: Service, number: int, line: bytes | ServiceError, day: dt.date) -> bytes:
+def _batch_line(
+    service: Service, number: int, line: bytes | ServiceError, day: dt.date, lang: Language
+) -> bytes:
     if isinstance(line, ServiceError):
         return _error_line(number, line)
     try:
-        result = evaluate(case_from_json(line), as_of=day, rules=service.rules).model_dump_json()
+        case = case_from_json(line)
+        result = evaluate(case, as_of=day, rules=service.rules, lang=lang).model_dump_json()
     except Exception as exc:  # one bad case must not end the stream for the others
         return _error_line(number, problem_for(exc))
     return f'{{"line":{number},"result":{result}}}\n'.encode()
@@ -198,7 +224,9 @@ def _error_line(number: int, problem: ServiceError) -> bytes:
     return f'{{"line":{number},"error":{problem.json()}}}\n'.encode()
 
 
-async def _batch(request: Request, service: Service, day: dt.date) -> AsyncIterator[bytes]:
+async def _batch(
+    request: Request, service: Service, day: dt.date, lang: Language
+) -> AsyncIterator[bytes]:
     number, lines = 0, body_lines(request, service.max_body)
     while True:
         try:
@@ -211,7 +239,7 @@ async def _batch(request: Request, service: Service, day: dt.date) -> AsyncItera
         except ClientDisconnect:  # nobody is left to answer
             client_gone(request.scope)
             return
-        yield await run_in_threadpool(_batch_line, service, number, line, day)
+        yield await run_in_threadpool(_batch_line, service, number, line, day, lang)
 
 
 @router.post(
@@ -221,7 +249,9 @@ async def _batch(request: Request, service: Service, day: dt.date) -> AsyncItera
     responses={200: {"model": BatchLine}, **_problems(415, 422)},
     openapi_extra=_case_body(JSON_LINES, "Cases in JSON, one per line (JSON lines)."),
 )
-async def evaluate_batch(request: Request, service: Current, as_of: AsOf = None) -> JsonLines:
+async def evaluate_batch(
+    request: Request, service: Current, lang: Lang, as_of: AsOf = None
+) -> JsonLines:
     """Many cases, one per line, all as of one date: one line of result back per case, streamed.
 
     A line whose case is bad gets an `error` instead of a `result`; the others are
@@ -229,7 +259,9 @@ async def evaluate_batch(request: Request, service: Current, as_of: AsOf = None)
     the stream.
     """
     require_media_type(request, JSON_LINES_TYPES)
-    return JsonLines(_batch(request, service, as_of or today()))
+    return JsonLines(
+        _batch(request, service, as_of or today(), lang), headers=_language_headers(lang)
+    )
 
 
 @router.post(

@@ -21,7 +21,7 @@ KINDS: dict[str, tuple[frozenset[str], str, str]] = {
     "CaseTestFile": (frozenset({"tests", "case"}), "kind_case_test", "a_case_test"),
     "RuleFile": (
         frozenset({"provisions", "facts", "state", "lists", "findings", "checks", "grounds"})
-        | frozenset({"procedures", "restrictions", "lifecycle", "editions"}),
+        | frozenset({"procedures", "restrictions", "lifecycle", "editions", "acts", "terms"}),
         "kind_rules",
         "a_rule_file",
     ),

@@ -26,6 +26,7 @@ from pydantic import ConfigDict, Discriminator, Field, StrictStr, Tag, Validatio
 
 from maslihat.errors import RulesError
 from maslihat.model.common import Frozen, IsoDate
+from maslihat.rules.languages import Act, Texts
 from maslihat.source import Document, issues_from_validation_error, load_document, parse_document
 
 _ID = r"[a-z][a-z0-9_]*"
@@ -97,6 +98,13 @@ Change = Annotated[
 ]
 
 
+DRAFT_LAW = Act(
+    id="Draft law",
+    name=Texts(en="Draft law", ru="Проект закона", kk="Заң жобасы"),
+)
+"""The act an amendment's citations name unless it says otherwise: the bill itself."""
+
+
 class AmendmentDoc(Frozen):
     """An amendment file: a bill, and the changes it would make to the rules."""
 
@@ -104,6 +112,14 @@ class AmendmentDoc(Frozen):
     title: StrictStr
     bill: StrictStr = Field(description="The bill (or amending act) the changes come from.")
     url: Annotated[str, Field(pattern=r"^https://", strict=True)] | None = None
+    act: Act = Field(
+        default=DRAFT_LAW,
+        description=(
+            "How the changes' citations name the bill (`Draft law, art. 1(1)`), in every"
+            " language; citations follow the rule files' grammar and are set in each"
+            " language like theirs."
+        ),
+    )
     changes: list[Change] = Field(default_factory=list)
 
 

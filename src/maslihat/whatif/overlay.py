@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from maslihat.errors import Issue, RulesError
 from maslihat.rules import documents as doc
 from maslihat.rules.assemble import compile_rules
+from maslihat.rules.languages import Act
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source import Document, issues_from_validation_error
 from maslihat.source.paths import Loc, format_loc
@@ -79,6 +80,8 @@ def apply_amendment(rules: RuleSet, amendment: Amendment) -> RuleSet:
 def overlay(files: Files, amendment: Amendment) -> list[tuple[Document, doc.RuleFile]]:
     """The rule files with the amendment's changes made, ready to compile."""
     work = _Work(files, amendment.document)
+    if amendment.spec.changes:  # an empty amendment leaves the rules as they are
+        work.name_act(amendment.spec.act)
     for index, change in enumerate(amendment.spec.changes):
         at: Loc = ("changes", index)
         if isinstance(change, NewVersion):
@@ -114,6 +117,12 @@ class _Work:
         for _, rule_file in self.files:
             self.sections.append({name: list(getattr(rule_file, name)) for name in _sections()})
             self.overlays.append({})
+
+    def name_act(self, act: Act) -> None:
+        """Let citations name the bill: its act joins the acts the rules name, once."""
+        if any(known.id == act.id for sections in self.sections for known in sections["acts"]):
+            return
+        self.added.setdefault("acts", []).append(act)
 
     # -- finding what a change names ----------------------------------------------------
 

@@ -1,0 +1,84 @@
+"""Over HTTP the language is asked for with `?lang=` or Accept-Language, and said back.
+
+The reply's texts are in the language asked for, its `Content-Language` names it, and
+everything but the texts is what the English reply holds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from maslihat.source import load_document
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "15-almaty-city-failed-vote.yaml"
+TEXT_FIELDS = {"title", "message", "text", "citation", "stage_citation"}
+
+
+def shape(value: Any) -> Any:
+    """The reply with its text fields blanked."""
+    if isinstance(value, dict):
+        return {k: "<text>" if k in TEXT_FIELDS and v else shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [shape(v) for v in value]
+    return value
+
+
+def case() -> Any:
+    """The example case as JSON data."""
+    return load_document(EXAMPLE, ValueError).data
+
+
+@pytest.mark.parametrize(
+    ("headers", "params", "lang"),
+    [
+        ({}, {}, "en"),
+        ({"Accept-Language": "kk-KZ, ru;q=0.8"}, {}, "kk"),
+        ({"Accept-Language": "ru-RU,ru;q=0.9,en;q=0.5"}, {}, "ru"),
+        ({"Accept-Language": "ru"}, {"lang": "kk"}, "kk"),
+        ({"Accept-Language": "de-DE"}, {}, "en"),
+    ],
+)
+def test_evaluate_answers_in_the_language_asked_for(
+    http: httpx.Client, headers: dict[str, str], params: dict[str, str], lang: str
+) -> None:
+    """`?lang=` wins over Accept-Language; the reply says its language in Content-Language."""
+    query = {"as_of": "2026-12-01", **params}
+    reply = http.post("/v1/evaluate", params=query, json=case(), headers=headers)
+    english = http.post("/v1/evaluate", params={"as_of": "2026-12-01"}, json=case())
+    assert reply.status_code == 200, reply.text
+    assert reply.headers["content-language"] == lang
+    assert "Accept-Language" in reply.headers["vary"]
+    assert shape(reply.json()) == shape(english.json())
+    title = reply.json()["grounds"][0]["title"]
+    expected = {
+        "en": "Systematic failure to perform duties",
+        "ru": "Систематическое невыполнение депутатом своих обязанностей",
+        "kk": "Депутаттың өз міндеттерін жүйелі түрде орындамауы",
+    }
+    assert title == expected[lang]
+
+
+def test_an_unknown_lang_is_a_422(http: httpx.Client) -> None:
+    """`?lang=de` is refused as a bad parameter, not answered in English."""
+    reply = http.post("/v1/evaluate", params={"lang": "de"}, json=case())
+    assert reply.status_code == 422
+
+
+def test_batch_answers_in_the_language_asked_for(http: httpx.Client) -> None:
+    """The batch endpoint takes the language too, for every line."""
+    body = json.dumps(case(), ensure_ascii=False).encode() + b"\n"
+    reply = http.post(
+        "/v1/evaluate/batch",
+        params={"as_of": "2026-12-01"},
+        content=body,
+        headers={"Content-Type": "application/x-ndjson", "Accept-Language": "kk"},
+    )
+    assert reply.status_code == 200, reply.text
+    assert reply.headers["content-language"] == "kk"
+    line = json.loads(reply.text.splitlines()[0])
+    assert line["result"]["grounds"][0]["citation"].startswith("ҚР № 148-II Заңы")

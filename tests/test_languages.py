@@ -1,0 +1,281 @@
+"""Every text a person reads comes in en, ru and kk; codes and the JSON's shape never change.
+
+The catalogue's cases are the yardstick: each is evaluated, on each of its dates, in
+every language; the results must decide alike, differ only in their text fields, and
+the Russian and Kazakh human output must hold no English word but codes and names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+import maslihat
+from maslihat.audit.casetests import LoadedFile, case_test_files, load_case_test
+from maslihat.cli.main import main as cli
+from maslihat.cli.render import batch_summary, result_text
+from maslihat.i18n import LANGUAGES, catalogue_path, negotiate
+from maslihat.model import EVENT_MODELS
+from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules
+
+CATALOGUE = Path(__file__).parent / "catalogue"
+EXAMPLES = Path(__file__).parents[1] / "examples"
+SOURCE = Path(__file__).parents[1] / "src" / "maslihat"
+TEXT_FIELDS = {"title", "message", "text", "citation", "stage_citation", "reason"}
+"""The fields of a result whose values are words, not codes."""
+QUOTED = re.compile(r"'[^']*'|\[[^\]]*\]")
+FACT_PATH = re.compile(r"\b[a-z_]+(?:\.[a-z_]+)+\b")
+LATIN_WORD = re.compile(r"[A-Za-zÄäÖöÜü][A-Za-z0-9_ÄäÖöÜü'-]*")
+ALLOWED = {
+    # A citation's act numbers (148-II, 383-IV) are numerals, not words.
+    "II",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    # Names and codes from the case files: ids, mäslihat names, country codes.
+    "KZ",
+    "RU",
+    "sha256",
+    "example",
+    "Karaganda",
+    "City",
+    "Mäslihat",
+    "Almaty",
+    "Atyrau",
+    "Regional",
+    "Region",
+    "District",
+    "of",
+    # A fact a message names that has no value (a stage before the ground arose).
+    "null",
+    # The operators of a condition quoted from the rules (why an event is not a ground).
+    "in",
+    "not",
+    "within",
+}
+"""Latin words a Russian or Kazakh output may hold: numerals and names, not English prose."""
+
+
+@cache
+def bundled() -> maslihat.RuleSet:
+    """The bundled rules, read once for this module."""
+    return load_rules()
+
+
+@cache
+def catalogue() -> tuple[LoadedFile, ...]:
+    """Every catalogue file, loaded once."""
+    return tuple(load_case_test(path) for path in case_test_files([CATALOGUE]))
+
+
+def codes(rules: maslihat.RuleSet) -> set[str]:
+    """Every code and id the rules and the contract define (allowed in any language)."""
+    found = set(rules.grounds) | set(rules.findings) | set(rules.procedures)
+    found |= {item for lst in rules.lists.values() for item in lst.item_ids()}
+    found |= set(EVENT_MODELS)
+    found |= {"candidate", "active", "termination_pending", "terminated", "expired"}
+    found |= {"arisen", "submitted", "vote_failed", "decided", "automatic", "recorded"}
+    found |= {"term_expired"}
+    return found
+
+
+def shape(value: Any) -> Any:
+    """The result with its text fields blanked: what must be the same in every language."""
+    if isinstance(value, dict):
+        return {k: "<text>" if k in TEXT_FIELDS and v else shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [shape(v) for v in value]
+    return value
+
+
+def case_codes(data: Any) -> set[str]:
+    """Every string a case file holds: its ids, names and codes may be shown as they are."""
+    if isinstance(data, dict):
+        return {w for v in data.values() for w in case_codes(v)}
+    if isinstance(data, list | tuple):
+        return {w for v in data for w in case_codes(v)}
+    return set(LATIN_WORD.findall(str(data)))
+
+
+def english_words(text: str, allowed: set[str]) -> list[str]:
+    """The Latin-script words of `text` that are neither codes nor allowed names.
+
+    A condition quoted from the rules is code: its fact paths (`event.offence`), its
+    operators, and the values and lists it compares with (`'A'`, `[crime, ...]`)."""
+    words = LATIN_WORD.findall(FACT_PATH.sub(" ", QUOTED.sub(" ", text)))
+    return [w for w in words if w not in allowed and not re.search(r"\d|^https", w)]
+
+
+@pytest.mark.parametrize("loaded", catalogue(), ids=lambda v: v.path.stem)
+def test_catalogue_cases_in_every_language(loaded: LoadedFile) -> None:
+    """Every catalogue case, on every date: the same decision and JSON shape in en, ru, kk."""
+    rules = bundled()
+    allowed = codes(rules) | ALLOWED | case_codes(loaded.case.model_dump(mode="json"))
+    for test in loaded.spec.tests:
+        results = {
+            lang: maslihat.evaluate(loaded.case, as_of=test.as_of, rules=rules, lang=lang)
+            for lang in LANGUAGES
+        }
+        dumped = {lang: r.model_dump(mode="json") for lang, r in results.items()}
+        assert shape(dumped["ru"]) == shape(dumped["en"]) == shape(dumped["kk"])
+        for lang in ("ru", "kk"):
+            text = result_text(results[lang], lang)
+            assert english_words(text, allowed) == [], f"{loaded.path.name} {test.as_of} {lang}"
+
+
+def test_english_is_the_default() -> None:
+    """With no language asked for, the texts are the English of the rule files."""
+    rules = load_rules()
+    assert rules.lang == "en"
+    assert rules.grounds["resignation"].title == "Resignation"
+    assert in_language(rules, "en") is rules
+
+
+def test_codes_and_fingerprint_do_not_change_with_the_language() -> None:
+    """Ids, codes and the fingerprint are the same in every language; only texts differ."""
+    rules = load_rules()
+    for lang in ("ru", "kk"):
+        other = in_language(rules, lang)
+        assert other.fingerprint == rules.fingerprint
+        assert list(other.grounds) == list(rules.grounds)
+        assert set(other.findings) == set(rules.findings)
+        assert other.grounds["resignation"].title != rules.grounds["resignation"].title
+
+
+def test_kazakh_and_russian_titles_use_the_laws_terms() -> None:
+    """Titles and citations are worded as the official texts word them."""
+    ru, kk = in_language(load_rules(), "ru"), in_language(load_rules(), "kk")
+    assert ru.grounds["resignation"].title == "Личное заявление депутата об отставке"
+    assert kk.grounds["resignation"].title == "Орнынан түсу туралы жеке өтініш"
+    assert ru.grounds["conviction"].versions.versions[0].citation == (
+        "Закон РК № 148-II, ст. 20, п. 3, пп. 6)"
+    )
+    assert kk.grounds["conviction"].versions.versions[0].citation == (
+        "ҚР № 148-II Заңы, 20-бап, 3-тармақ, 6) тармақша"
+    )
+
+
+def rules_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled rules to break."""
+    target = tmp_path / "rules"
+    shutil.copytree(bundled_rules_dir(), target)
+    return target
+
+
+def test_a_text_missing_a_language_fails_to_load_with_its_position(tmp_path: Path) -> None:
+    """A ground title without `kk` is refused at its line and column, exit code 3."""
+    rules = rules_copy(tmp_path)
+    path = rules / "grounds.yaml"
+    text = path.read_text(encoding="utf-8")
+    broken = re.sub(r"\n      kk: \"Орнынан түсу[^\n]*", "", text, count=1)
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index("en: Resignation")].count("\n")  # the title's line (1-based)
+    result = CliRunner().invoke(
+        cli, ["evaluate", str(EXAMPLES / "01-atyrau-resignation.yaml"), "--rules", str(rules)]
+    )
+    assert result.exit_code == 3
+    assert f"grounds.yaml:{line}:" in result.stderr
+    assert "kk" in result.stderr
+
+
+def test_a_citation_that_cannot_be_put_in_other_languages_fails_to_load(tmp_path: Path) -> None:
+    """A citation outside the citation grammar is refused when the rules load, in English too."""
+    rules = rules_copy(tmp_path)
+    path = rules / "grounds.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("citation: Law 148-II, art. 20(3)(8)", "citation: Law 148, §20"), "utf-8"
+    )
+    with pytest.raises(maslihat.RulesError, match=r"grounds\.yaml.*Law 148, §20"):
+        load_rules(rules)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize(
+    "example", sorted(p.name for p in EXAMPLES.glob("*.yaml")), ids=lambda v: v[:2]
+)
+def test_cli_prints_every_line_in_the_language(example: str, lang: str) -> None:
+    """`maslihat evaluate EXAMPLE --lang` (and MASLIHAT_LANG) print no English prose."""
+    rules = load_rules()  # the command reads them in its language, from the cache
+    path = EXAMPLES / example
+    flag = CliRunner().invoke(cli, ["evaluate", str(path), "--lang", lang, "--as-of", "2026-12-01"])
+    env = CliRunner(env={"MASLIHAT_LANG": lang}).invoke(
+        cli, ["evaluate", str(path), "--as-of", "2026-12-01"]
+    )
+    assert flag.exit_code == 0, flag.output
+    assert flag.stdout == env.stdout
+    data = maslihat.load_case(path).model_dump(mode="json")
+    allowed = codes(rules) | ALLOWED | case_codes(data)
+    assert english_words(flag.stdout, allowed) == []
+
+
+def test_json_keeps_iso_dates_and_codes_in_every_language() -> None:
+    """`--json` in Kazakh has the same keys, codes and ISO dates as in English."""
+    path = str(EXAMPLES / "15-almaty-city-failed-vote.yaml")
+    out = {
+        lang: json.loads(
+            CliRunner().invoke(cli, ["evaluate", path, "--json", "--lang", lang]).stdout
+        )
+        for lang in LANGUAGES
+    }
+    assert shape(out["kk"]) == shape(out["en"])
+    assert out["kk"]["grounds"][0]["arose"] == "2026-06-05"
+
+
+def test_negotiate_accept_language() -> None:
+    """Accept-Language picks the most wanted of our languages; regional tags count."""
+    assert negotiate("kk-KZ, ru;q=0.8, en;q=0.5") == "kk"
+    assert negotiate("de, ru-RU;q=0.9") == "ru"
+    assert negotiate("ru;q=0.2, kk;q=0.9") == "kk"
+    assert negotiate("fr") == negotiate(None) == negotiate("kk;q=0") == "en"
+
+
+def test_message_catalogues_translate_every_message() -> None:
+    """Every message the program marks is translated, not fuzzy, in the ru and kk `.po`."""
+    marked = {
+        message if isinstance(message, str) else message[0]
+        for _, _, message, _, _ in extract_from_dir(str(SOURCE))
+    }
+    assert marked
+    for lang in ("ru", "kk"):
+        with catalogue_path(lang).open("rb") as po:
+            catalogue = read_po(po, locale=lang)
+        have = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalogue if m.id}
+        assert marked <= set(have), f"{lang}: untranslated {sorted(marked - set(have))}"
+        for key in marked:
+            strings = have[key].string
+            assert all(strings if isinstance(strings, tuple) else [strings]), f"{lang}: {key}"
+            assert not have[key].fuzzy
+
+
+def test_human_dates_follow_the_language() -> None:
+    """Dates in human output are written as the language writes them; English stays ISO."""
+    case = maslihat.load_case(EXAMPLES / "15-almaty-city-failed-vote.yaml")
+    day = dt.date(2026, 12, 1)
+    text = {
+        lang: result_text(maslihat.evaluate(case, as_of=day, lang=lang), lang) for lang in LANGUAGES
+    }
+    assert "as of 2026-12-01" in text["en"]
+    assert "1 декабря 2026" in text["ru"]
+    assert "1 желтоқсан" in text["kk"]
+
+
+def test_batch_summary_counts_in_the_language() -> None:
+    """The batch's last line uses the language's plural forms and digit groups."""
+    assert batch_summary({"terminated": 5}, 1, "ru") == "прочитано 6 дел: 5 terminated; 1 ошибка"
+    assert batch_summary({"active": 2}, 2, "ru") == "прочитано 4 дела: 2 active; 2 ошибки"
+    assert batch_summary({"active": 1}, 0, "kk") == "оқылды 1 іс: 1 active; 0 қате"
+    assert batch_summary({"active": 1}, 0) == "1 case read: 1 active; 0 errors"
