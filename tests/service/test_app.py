@@ -34,6 +34,8 @@ PATHS = {
     "/v1/audit",
     "/v1/evaluate",
     "/v1/evaluate/batch",
+    "/v1/examples",
+    "/v1/examples/{name}",
     "/v1/rules",
     "/v1/rules/{rule_id}",
 }

@@ -31,10 +31,13 @@ from maslihat.model.common import IsoDate
 from maslihat.rules.listing import editions_in_force, history, in_force
 from maslihat.rules.ruleset import RuleSet
 from maslihat.service.bodies import (
+    CASE_TYPES,
     JSON,
     JSON_LINES,
     JSON_LINES_TYPES,
+    YAML,
     body_lines,
+    case_from_body,
     case_from_json,
     read_body,
     require_media_type,
@@ -96,10 +99,10 @@ def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def _case_body(media_type: str, description: str) -> dict[str, Any]:
+def _case_body(media_type: str, description: str, *also: str) -> dict[str, Any]:
     """OpenAPI's request body for a case (the body is read by hand, see bodies.py)."""
     schema = {"$ref": "#/components/schemas/Case"}
-    content = {media_type: {"schema": schema}}
+    content = {media: {"schema": schema} for media in (media_type, *also)}
     return {"requestBody": {"required": True, "description": description, "content": content}}
 
 
@@ -137,8 +140,10 @@ async def _in_time(service: Service, reading: Awaitable[T], what: str) -> T:
         raise ServiceError(408, "body-timeout", "Request body too slow", detail) from None
 
 
-def _evaluate_json(service: Service, body: bytes, as_of: dt.date | None, explain: bool) -> str:
-    case = case_from_json(body)
+def _evaluate_json(
+    service: Service, body: bytes, media: str | None, as_of: dt.date | None, explain: bool
+) -> str:
+    case = case_from_body(body, media)
     return evaluate(case, as_of=as_of, rules=service.rules, explain=explain).model_dump_json()
 
 
@@ -147,15 +152,16 @@ def _evaluate_json(service: Service, body: bytes, as_of: dt.date | None, explain
     tags=["evaluation"],
     response_model=Result,
     responses=_problems(408, 413, 415, 422, 500),
-    openapi_extra=_case_body(JSON, "One case, as a case file holds it, in JSON."),
+    openapi_extra=_case_body(JSON, "One case, as a case file holds it (JSON or YAML).", YAML),
 )
 async def evaluate_one(
     request: Request, service: Current, as_of: AsOf = None, explain: bool = False
 ) -> Response:
     """What the law makes of one case on `as_of`: the result `maslihat evaluate --json` prints."""
-    require_media_type(request, frozenset({JSON}))
+    require_media_type(request, CASE_TYPES)
     body = await _in_time(service, read_body(request, service.max_body), "the body")
-    text = await run_in_threadpool(_evaluate_json, service, body, as_of, explain)
+    media = request.headers.get("content-type")
+    text = await run_in_threadpool(_evaluate_json, service, body, media, as_of, explain)
     return Response(text, media_type=JSON)
 
 
