@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
+from maslihat.audit.output import write_file
 from maslihat.cli.render import (
     batch_summary,
     result_text,
@@ -27,9 +28,9 @@ from maslihat.cli.render import (
     timeline_text,
 )
 from maslihat.engine.evaluate import evaluate as evaluate_case
-from maslihat.engine.evaluate import timeline as case_timeline
-from maslihat.engine.evaluate import today
-from maslihat.errors import EvaluationError, InputError
+from maslihat.engine.evaluate import evaluate_with_timeline, today
+from maslihat.errors import EvaluationError, InputError, WriteError
+from maslihat.report import case_report_html, timeline_steps
 from maslihat.rules.lawpage import law_markdown
 from maslihat.rules.listing import editions_in_force, history, in_force, interpretations_markdown
 from maslihat.rules.loader import RULE_SUFFIXES, load_rules
@@ -82,10 +83,10 @@ def common_options(command: F) -> F:
     )(command)
 
 
-def fail(error: InputError | EvaluationError) -> None:
+def fail(error: InputError | EvaluationError | WriteError) -> None:
     """Print one line for the error and exit with its documented code."""
     click.echo(f"error: {error}", err=True)
-    code = error.exit_code if isinstance(error, InputError) else EXIT_EVALUATION_DEFECT
+    code = EXIT_EVALUATION_DEFECT if isinstance(error, EvaluationError) else error.exit_code
     sys.exit(code)
 
 
@@ -109,15 +110,34 @@ def main() -> None:
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--explain", is_flag=True, help="Include the trace of every rule applied.")
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(path_type=Path),
+    help="Also write the case as a self-contained HTML page (timeline, chart, trace).",
+)
+@click.option("--force", is_flag=True, help="Replace the --html file if it exists.")
 def evaluate(
-    case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool, explain: bool
+    case_file: Path,
+    as_of: dt.date | None,
+    rules_dir: Path | None,
+    as_json: bool,
+    explain: bool,
+    html_file: Path | None,
+    force: bool,
 ) -> None:
     """Evaluate CASE_FILE and print what the law makes of it."""
     try:
         case = load_case(case_file)  # before the rules: a bad case fails at once
         rules = rules_from(rules_dir)
-        result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain)
-    except (InputError, EvaluationError) as error:
+        if html_file is None:
+            result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain)
+        else:
+            result, entries = evaluate_with_timeline(case, as_of=as_of, rules=rules, explain=True)
+            write_file(html_file, case_report_html(case, result, entries, rules), force)
+            if not explain:
+                result = result.model_copy(update={"trace": None})
+    except (InputError, EvaluationError, WriteError) as error:
         fail(error)
         return
     if as_json:
@@ -129,15 +149,22 @@ def evaluate(
 @main.command()
 @click.argument("case_file", type=click.Path(path_type=Path))
 @common_options
-def timeline(case_file: Path, as_of: dt.date | None, rules_dir: Path | None) -> None:
-    """Print, event by event, the status before and after and the rule that decided it."""
+@click.option("--json", "as_json", is_flag=True, help="Print the steps as a JSON list.")
+def timeline(case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool) -> None:
+    """Print, step by step, the status before and after, the rule that decided, and findings."""
     rules = rules_from(rules_dir)
     try:
-        entries = case_timeline(load_case(case_file), as_of=as_of, rules=rules)
+        case = load_case(case_file)
+        result, entries = evaluate_with_timeline(case, as_of=as_of, rules=rules)
     except (InputError, EvaluationError) as error:
         fail(error)
         return
-    click.echo(timeline_text(entries))
+    steps = timeline_steps(case, result, entries, rules)
+    if as_json:
+        data = [step.model_dump(mode="json") for step in steps]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(timeline_text(steps))
 
 
 def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import get_args
 
-from maslihat.engine.records import TimelineEntry
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
 from maslihat.model.result import Status
+from maslihat.report.timeline import TimelineStep
+from maslihat.report.words import stage_words, status_words
 from maslihat.rules.listing import EditionInForce, RuleVersionInfo
 
 
@@ -22,7 +23,7 @@ def _period(start: object, end: object) -> str:
 def _ground(ground: GroundOutcome) -> str:
     arose = f"arose {ground.arose}" if ground.arose else "arose: no event shows it"
     if ground.stage != "arisen":
-        arose += f"; {ground.stage.replace('_', ' ')} on {ground.stage_date}"
+        arose += f"; {stage_words(ground.stage)} on {ground.stage_date}"
     return f"  {ground.subparagraph} {ground.ground} ({ground.title}): {arose} [{ground.citation}]"
 
 
@@ -37,9 +38,11 @@ def _finding(finding: Finding) -> str:
 
 
 def _trace(entry: TraceEntry) -> list[str]:
-    event = f" (event {entry.event})" if entry.event is not None else ""
+    of = [entry.version] if entry.version else []
+    of += [f"event {entry.event}"] if entry.event is not None else []
+    where = f" ({', '.join(of)})" if of else ""
     cite = f" [{entry.citation}]" if entry.citation else ""
-    lines = [f"  {entry.date} {entry.rule}{event}: {entry.outcome}{cite}"]
+    lines = [f"  {entry.date} {entry.rule}{where}: {entry.outcome}{cite}"]
     if entry.citation_url:
         lines.append(f"      text: {entry.citation_url}")
     lines.extend(f"      {line}" for line in entry.explanation)
@@ -55,7 +58,7 @@ def result_text(result: Result) -> str:
             mandate += f", ended by {result.mandate.ended_by}"
     lines = [
         f"Case {result.case or '(no id)'} as of {result.as_of}",
-        f"Status:   {result.status.replace('_', ' ')}",
+        f"Status:   {status_words(result.status)}",
         f"Eligible: {'yes' if result.eligible else 'no'}",
         f"Mandate:  {mandate}",
     ]
@@ -78,13 +81,16 @@ def result_text(result: Result) -> str:
 
 def summary_line(name: str, result: Result) -> str:
     """One line per case, for batches."""
-    parts: list[str] = [result.status]
+    parts: list[str] = [status_words(result.status)]
     if result.mandate and result.mandate.ended:
         parts.append(f"ended {result.mandate.ended} by {result.mandate.ended_by}")
     if not result.eligible:
         parts.append("not eligible")
     if result.grounds:
-        parts.append("grounds: " + ", ".join(f"{g.subparagraph} {g.stage}" for g in result.grounds))
+        parts.append(
+            "grounds: "
+            + ", ".join(f"{g.subparagraph} {stage_words(g.stage)}" for g in result.grounds)
+        )
     codes = sorted({f.code for f in result.findings})
     if codes:
         parts.append("findings: " + ", ".join(codes))
@@ -94,7 +100,9 @@ def summary_line(name: str, result: Result) -> str:
 def batch_summary(statuses: Mapping[str, int], errors: int) -> str:
     """The line that ends a batch: cases read, how many of each status, how many errors."""
     read = _counted(sum(statuses.values()) + errors, "case")
-    counts = ", ".join(f"{statuses[s]} {s}" for s in get_args(Status) if statuses.get(s))
+    counts = ", ".join(
+        f"{statuses[s]} {status_words(s)}" for s in get_args(Status) if statuses.get(s)
+    )
     return f"{read} read: {counts or 'none evaluated'}; {_counted(errors, 'error')}"
 
 
@@ -102,16 +110,19 @@ def _counted(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def timeline_text(entries: list[TimelineEntry]) -> str:
-    """The timeline, one line per step."""
+def timeline_text(steps: list[TimelineStep]) -> str:
+    """The timeline, one line per step, in the words `evaluate` uses."""
     lines = []
-    for entry in entries:
-        event = f"#{entry.event}" if entry.event is not None else "  "
-        move = entry.before if entry.before == entry.after else f"{entry.before} → {entry.after}"
-        rule = f"  by {entry.rule}" if entry.rule else ""
-        cite = f" [{entry.citation.text}]" if entry.citation else ""
-        note = f"  ({entry.note})" if entry.note else ""
-        lines.append(f"{entry.date} {event:>3} {entry.what:<34} {move}{rule}{cite}{note}")
+    for step in steps:
+        event = f"#{step.event}" if step.event is not None else "  "
+        before, after = status_words(step.before), status_words(step.after)
+        move = before if before == after else f"{before} → {after}"
+        if step.kind in ("finding", "finding_ends"):
+            move = ""
+        rule = f"  by {step.rule_title}" if step.rule_title else ""
+        cite = f" [{step.citation}]" if step.citation else ""
+        note = f"  ({step.note})" if step.note else ""
+        lines.append(f"{step.date} {event:>3} {step.what:<34} {move}{rule}{cite}{note}".rstrip())
     return "\n".join(lines) if lines else "(no events)"
 
 

@@ -111,6 +111,17 @@ def timeline(
     case: Case, *, as_of: dt.date | None = None, rules: RuleSet | None = None
 ) -> list[TimelineEntry]:
     """Event by event: the status before and after, and the rule that decided it."""
-    run = _run(case, as_of, rules, False, None)
-    run.execute()
-    return run.ledger.timeline
+    return evaluate_with_timeline(case, as_of=as_of, rules=rules)[1]
+
+
+def evaluate_with_timeline(
+    case: Case,
+    *,
+    as_of: dt.date | None = None,
+    rules: RuleSet | None = None,
+    explain: bool = False,
+) -> tuple[Result, list[TimelineEntry]]:
+    """The result and the timeline of one run (what a report of the case shows)."""
+    run = _run(case, as_of, rules, explain, None)
+    result = run.execute()
+    return result, run.ledger.timeline
