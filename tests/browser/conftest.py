@@ -29,8 +29,9 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from maslihat.audit.casetests import case_test_files, load_case_test
 from maslihat.service import create_app
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("MASLIHAT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+"""The system's browser and driver (MASLIHAT_CHROMIUM names a browser elsewhere)."""
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0
 PAGE_TIMEOUT = 20.0

@@ -142,12 +142,15 @@ def test_typing_an_event_changes_the_result(workbench: WebDriver) -> None:
 
 
 def test_errors_show_at_their_lines(workbench: WebDriver) -> None:
-    """A bad value is listed with its line, the gutter marks that line, and clicking selects it."""
+    """A bad value is listed with its line, the gutter marks it, clicking selects it; the
+    last good result stays, marked as stale, until the case is valid again."""
     editor = set_case(workbench, SMALL_CASE.replace("type: registered", "type: registred"))
     wait(workbench, lambda d: d.find_elements(By.CSS_SELECTOR, "#errors li"))
     assert "bad" in text_of(workbench, "#state") or "error" in text_of(workbench, "#state")
     first = workbench.find_element(By.CSS_SELECTOR, "#errors li .at")
     assert first.text.startswith("line 5")
+    assert workbench.find_element(By.ID, "stale").is_displayed()
+    assert "stale" in workbench.find_element(By.ID, "result").get_attribute("class")
     marked = workbench.find_elements(By.CSS_SELECTOR, "#gutter .bad")
     assert [m.text for m in marked] == ["5"]
     first.click()
@@ -158,6 +161,7 @@ def test_errors_show_at_their_lines(workbench: WebDriver) -> None:
     set_case(workbench, SMALL_CASE)
     status_becomes(workbench, "active")
     assert workbench.find_elements(By.CSS_SELECTOR, "#gutter .bad") == []
+    assert not workbench.find_element(By.ID, "stale").is_displayed()
 
 
 def test_opening_another_example(workbench: WebDriver) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from maslihat.rules.listing import RuleVersionInfo
 
-WIDTH = 1000.0
+WIDTH = 1200.0
 """The chart's width in SVG user units; the page scales it to fit."""
 MAX_TICKS = 12
 

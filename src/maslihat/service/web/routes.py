@@ -42,6 +42,14 @@ POLICY = (
 docs pages FastAPI writes start Swagger UI from an inline script."""
 STATIC = "/static"
 DOCS_STATIC = "/static/api-docs"
+KIND_NAMES = {
+    "check": "Eligibility check",
+    "ground": "Ground",
+    "procedure": "Procedure",
+    "restriction": "Restriction",
+    "list_item": "List item",
+    "transition": "Lifecycle transition",
+}
 KIND_HEADINGS = {
     "check": "Eligibility",
     "ground": "Grounds",
@@ -135,9 +143,11 @@ def rule_page(rule_id: str, service: Current, as_of: Day = None) -> HTMLResponse
         "rule.html.j2",
         title=f"Rule {rule_id}",
         rule_id=rule_id,
+        name=next((v.title for v in versions if v.title), None),
         as_of=as_of,
         chart=chart(versions, today(), as_of),
-        headings=KIND_HEADINGS,
+        kinds=KIND_NAMES,
+        several_kinds=len({v.kind for v in versions}) > 1,
     )
 
 

@@ -14,12 +14,12 @@
   const gutter = document.getElementById("gutter");
   const asOf = document.getElementById("as-of");
   const picker = document.getElementById("example");
-  const exampleTitle = document.getElementById("example-title");
   const state = document.getElementById("state");
   const errors = document.getElementById("errors");
   const result = document.getElementById("result");
   const report = document.getElementById("report");
   const rulesLink = document.getElementById("nav-rules");
+  const stale = document.getElementById("stale");
   let timer = null;
   let latest = 0;
   let badLines = new Map();
@@ -82,6 +82,9 @@
       errors.append(item);
     }
     errors.hidden = false;
+    const shown = result.childElementCount > 0;
+    result.classList.toggle("stale", shown);
+    stale.hidden = !shown;
     state.textContent = listed.length === 1 ? "1 error" : `${listed.length} errors`;
     state.className = "state bad";
     drawGutter();
@@ -128,6 +131,8 @@
         el("ul", { class: "next-steps" }, ...body.next_steps.map((s) => el("li", {}, s.text))));
     }
     result.replaceChildren(...parts);
+    result.classList.remove("stale");
+    stale.hidden = true;
     state.textContent = "evaluated";
     state.className = "state ok";
   }
@@ -160,14 +165,31 @@
       const picture = await post("/v1/report", text);
       if (mine !== latest) return;
       if (picture.ok) {
-        report.hidden = false;
-        report.srcdoc = await picture.text();
+        const page = await picture.text();
+        if (mine !== latest) return;
+        const shown = report.contentWindow && report.contentDocument && report.contentDocument.body
+          ? report.contentWindow.scrollY : null;
+        report.onload = () => scrollReport(shown);
+        report.srcdoc = page;
       }
     } catch (failure) {
       if (mine !== latest) return;
       state.textContent = `the service did not answer (${failure.message})`;
       state.className = "state bad";
     }
+  }
+
+  /* The report opens at its picture (the result is already beside it); once the reader
+   * has scrolled it, a new version of the report keeps their place. */
+  function scrollReport(shown) {
+    const doc = report.contentDocument;
+    if (!doc) return;
+    if (shown) {
+      report.contentWindow.scrollTo(0, shown);
+      return;
+    }
+    const picture = doc.getElementById("timeline");
+    if (picture) report.contentWindow.scrollTo(0, picture.offsetTop - 8);
   }
 
   function schedule() {
@@ -180,8 +202,6 @@
     if (!name) return;
     const answer = await fetch(`/v1/examples/${encodeURIComponent(name)}`);
     editor.value = await answer.text();
-    const option = picker.selectedOptions[0];
-    exampleTitle.textContent = option ? option.title : "";
     editor.scrollTop = 0;
     schedule();
   }
