@@ -123,7 +123,7 @@ def test_workbench_opens_on_an_example_and_evaluates_it(workbench: WebDriver, li
 def test_the_result_follows_the_as_of_day(workbench: WebDriver) -> None:
     """Before the session's decision the resignation is pending; after it, the mandate ended."""
     set_as_of(workbench, "2022-02-15")
-    status_becomes(workbench, "termination_pending")
+    status_becomes(workbench, "termination pending")
     assert "Mäslihat session to vote" in text_of(workbench, ".next-steps")
     set_as_of(workbench, "2022-03-01")
     status_becomes(workbench, "terminated")
@@ -137,7 +137,7 @@ def test_typing_an_event_changes_the_result(workbench: WebDriver) -> None:
     editor.click()
     editor.send_keys(Keys.CONTROL, Keys.END)
     editor.send_keys("\n  - {date: 2022-02-01, type: resignation_filed}")
-    status_becomes(workbench, "termination_pending")
+    status_becomes(workbench, "termination pending")
     assert "Resignation" in text_of(workbench, "#result table")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 from fastapi import APIRouter, FastAPI, Query
 from fastapi.concurrency import run_in_threadpool
@@ -25,13 +25,15 @@ from maslihat.audit.model import AuditReport
 from maslihat.audit.render import html_page
 from maslihat.engine.evaluate import today
 from maslihat.model.common import IsoDate
+from maslihat.model.result import Stage, Status
+from maslihat.report.templating import page_environment
+from maslihat.report.words import stage_words, status_words
 from maslihat.rules.listing import editions_in_force, history, in_force
 from maslihat.service.bodies import YAML
 from maslihat.service.problems import ServiceError
 from maslihat.service.routes import Current, Service, _problems
 from maslihat.service.web.examples import Example, example_text, examples
 from maslihat.service.web.history import chart
-from maslihat.service.web.templating import render
 
 POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
@@ -97,8 +99,20 @@ def _guarded(page: HTMLResponse) -> HTMLResponse:
 
 
 def _page(service: Service, template: str, **context: object) -> HTMLResponse:
-    """A page; its header links to the audit only when there are case tests to audit with."""
-    return _html(render(template, audit=bool(service.case_tests), **context))
+    """A page; its header links to the audit only when there are case tests to audit with.
+
+    The pages are rendered through the one environment of the program's pages, which
+    finds this package's templates first.
+    """
+    page = page_environment("maslihat.service.web").get_template(template)
+    return _html(page.render(audit=bool(service.case_tests), **context))
+
+
+WORDS = {
+    "status": {status: status_words(status) for status in get_args(Status)},
+    "stage": {stage: stage_words(stage) for stage in get_args(Stage)},
+}
+"""The words the workbench's script shows for the result's ids: those of every other output."""
 
 
 @pages.get("/")
@@ -110,6 +124,7 @@ def workbench(service: Current) -> HTMLResponse:
         title="Workbench",
         as_of=today(),
         examples=examples(),
+        words=WORDS,
     )
 
 

@@ -10,6 +10,7 @@
 
 (function () {
   const DELAY = 350;
+  const WORDS = JSON.parse(document.getElementById("words").textContent);
   const editor = document.getElementById("case");
   const gutter = document.getElementById("gutter");
   const asOf = document.getElementById("as-of");
@@ -105,7 +106,8 @@
     const parts = [
       el("h2", {}, body.case ? `${body.case}, as of ${body.as_of}` : `As of ${body.as_of}`),
       el("p", { class: "summary" },
-        el("span", { id: "status", class: `status status-${body.status}` }, body.status),
+        el("span", { id: "status", class: `status status-${body.status}` },
+          WORDS.status[body.status] || body.status),
         body.eligible ? " · eligible" : " · not eligible",
         mandate ? ` · mandate from ${mandate.began}` : " · no mandate",
         mandate && mandate.ended ? ` to ${mandate.ended} (${mandate.ended_by})` : ""),
@@ -114,7 +116,7 @@
       parts.push(el("h3", {}, "Grounds"), table(
         ["Ground", "Arose", "Stage", "Citation"],
         body.grounds.map((g) => [
-          `${g.subparagraph}. ${g.title}`, g.arose || "", `${g.stage} on ${g.stage_date}`,
+          `${g.subparagraph}. ${g.title}`, g.arose || "", `${WORDS.stage[g.stage] || g.stage} on ${g.stage_date}`,
           el("span", {}, cited(g.citation, g.citation_url),
             g.stage_citation !== g.citation ? el("br") : null,
             g.stage_citation !== g.citation ? cited(g.stage_citation, g.stage_citation_url) : null),
