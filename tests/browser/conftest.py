@@ -34,7 +34,8 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 """The system's browser and driver (MASLIHAT_CHROMIUM names a browser elsewhere)."""
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0
-PAGE_TIMEOUT = 20.0
+PAGE_TIMEOUT = 60.0
+"""Seconds a page may take to load: the audit page computes the audit on first request."""
 MISSING = "no Chromium here: `apt-get install chromium chromium-driver` to run the browser tests"
 
 

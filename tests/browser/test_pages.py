@@ -19,7 +19,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
-WAIT = 20.0
+WAIT = 30.0
 """Seconds a test waits for a page to show what it expects."""
 
 SMALL_CASE = """\

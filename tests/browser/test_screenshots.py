@@ -8,7 +8,9 @@ and checks that each is a picture of something (a blank page is a small PNG).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -42,17 +44,17 @@ def full_page(driver: WebDriver, path: Path, height: int | None = None) -> None:
         "return Math.ceil(document.body.getBoundingClientRect().bottom) + 16"
     )
     metrics = {"width": WIDTH, "height": int(tall), "deviceScaleFactor": 1, "mobile": False}
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)  # type: ignore[attr-defined]
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     try:
         driver.save_screenshot(str(path))
     finally:
-        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})  # type: ignore[attr-defined]
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert path.stat().st_size > MIN_BYTES
 
 
-def until(driver: WebDriver, condition: object) -> None:
-    """Wait (at most 20 s) for `condition`, a function of the driver."""
-    WebDriverWait(driver, 20).until(condition)  # type: ignore[arg-type]
+def until(driver: WebDriver, condition: Callable[[WebDriver], Any]) -> None:
+    """Wait (at most 30 s) for `condition`, a function of the driver."""
+    WebDriverWait(driver, 30).until(condition)
 
 
 def test_screenshot_of_the_workbench(driver: WebDriver, live: str, shots: Path) -> None:
