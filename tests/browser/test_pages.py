@@ -172,6 +172,36 @@ def test_opening_another_example(workbench: WebDriver) -> None:
     assert "ground: death" in workbench.find_element(By.ID, "case").get_attribute("value")
 
 
+def test_a_link_opens_an_example_on_a_day(driver: WebDriver, live: str) -> None:
+    """`/?example=NAME&as_of=DAY` opens that example evaluated on that day."""
+    driver.get(live + "/?example=16-almaty-city-conviction-pending&as_of=2026-11-01")
+    wait(driver, lambda d: "as of 2026-11-01" in text_of(d, "#result h2"))
+    assert driver.find_element(By.ID, "example").get_attribute("value").startswith("16-")
+    assert (
+        driver.find_element(By.ID, "nav-rules")
+        .get_attribute("href")
+        .endswith("/rules?as_of=2026-11-01")
+    )
+
+
+def test_a_ground_links_to_its_rule(workbench: WebDriver) -> None:
+    """A ground in the result links to its rule's history, on the as-of day."""
+    set_as_of(workbench, "2022-03-01")
+    status_becomes(workbench, "terminated")
+    workbench.find_element(By.CSS_SELECTOR, "#result a.rule").click()
+    wait(workbench, lambda d: d.find_elements(By.ID, "history"))
+    assert "resignation" in text_of(workbench, "h1")
+    assert workbench.find_elements(By.CSS_SELECTOR, "#history line.as-of")
+
+
+def test_tab_indents_in_the_editor(workbench: WebDriver) -> None:
+    """Tab writes two spaces in the editor instead of leaving it."""
+    editor = set_case(workbench, "")
+    editor.click()
+    editor.send_keys(Keys.TAB, "x")
+    assert editor.get_attribute("value") == "  x"
+
+
 def test_the_picture_is_the_case_report(workbench: WebDriver) -> None:
     """The report pane holds the case report, with its SVG timeline."""
     frame = wait(workbench, lambda d: d.find_element(By.ID, "report").get_attribute("srcdoc"))

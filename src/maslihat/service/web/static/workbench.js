@@ -116,7 +116,8 @@
       parts.push(el("h3", {}, "Grounds"), table(
         ["Ground", "Arose", "Stage", "Citation"],
         body.grounds.map((g) => [
-          `${g.subparagraph}. ${g.title}`, g.arose || "", `${WORDS.stage[g.stage] || g.stage} on ${g.stage_date}`,
+          el("a", { href: `/rules/${encodeURIComponent(g.ground)}?as_of=${body.as_of}`, class: "rule" },
+            `${g.subparagraph}. ${g.title}`), g.arose || "", `${WORDS.stage[g.stage] || g.stage} on ${g.stage_date}`,
           el("span", {}, cited(g.citation, g.citation_url),
             g.stage_citation !== g.citation ? el("br") : null,
             g.stage_citation !== g.citation ? cited(g.stage_citation, g.stage_citation_url) : null),
@@ -208,6 +209,13 @@
     schedule();
   }
 
+  /* Tab indents (YAML is indented with spaces) rather than leaving the editor. */
+  editor.addEventListener("keydown", (event) => {
+    if (event.key !== "Tab" || event.shiftKey || event.ctrlKey || event.altKey) return;
+    event.preventDefault();
+    editor.setRangeText("  ", editor.selectionStart, editor.selectionEnd, "end");
+    schedule();
+  });
   editor.addEventListener("input", () => {
     if (picker.value) picker.value = "";
     schedule();
@@ -219,7 +227,14 @@
   });
   picker.addEventListener("change", () => open(picker.value));
 
-  const first = picker.options.length > 1 ? picker.options[1].value : "";
+  /* `/?example=NAME&as_of=DAY` opens on that example and day; by default, the first example. */
+  const asked = new URLSearchParams(window.location.search);
+  if (asked.get("as_of")) {
+    asOf.value = asked.get("as_of");
+    rulesLink.href = `/rules?as_of=${asOf.value}`;
+  }
+  const names = Array.from(picker.options, (option) => option.value).filter(Boolean);
+  const first = names.includes(asked.get("example")) ? asked.get("example") : names[0] || "";
   picker.value = first;
   if (first) open(first); else drawGutter();
 })();
