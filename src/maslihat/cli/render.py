@@ -115,14 +115,15 @@ def timeline_text(steps: list[TimelineStep]) -> str:
     lines = []
     for step in steps:
         event = f"#{step.event}" if step.event is not None else "  "
-        before, after = status_words(step.before), status_words(step.after)
-        move = before if before == after else f"{before} → {after}"
-        if step.kind in ("finding", "finding_ends"):
-            move = ""
-        rule = f"  by {step.rule_title}" if step.rule_title else ""
         cite = f" [{step.citation}]" if step.citation else ""
-        note = f"  ({step.note})" if step.note else ""
-        lines.append(f"{step.date} {event:>3} {step.what:<34} {move}{rule}{cite}{note}".rstrip())
+        if step.kind in ("finding", "finding_ends"):
+            told = f"{step.note}{cite}" if step.kind == "finding" else ""
+        else:
+            before, after = status_words(step.before), status_words(step.after)
+            told = before if before == after else f"{before} → {after}"
+            told += f"  by {step.rule_title}" if step.rule_title else ""
+            told += cite + (f"  ({step.note})" if step.note else "")
+        lines.append(f"{step.date} {event:>3} {step.what:<34} {told}".rstrip())
     return "\n".join(lines) if lines else "(no events)"
 
 

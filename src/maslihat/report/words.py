@@ -39,6 +39,8 @@ def rule_words(rules: RuleSet, ref: str) -> str:
     """
     rule, version, part = split_ref(ref)
     base = rule.removesuffix(f".{part}") if part else rule
+    if base == "lifecycle":
+        return "the lifecycle chart"
     if base.startswith("lifecycle."):
         return f"lifecycle: {base.removeprefix('lifecycle.').replace('_', ' ')}"
     if base in rules.grounds:

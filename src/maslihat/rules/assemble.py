@@ -103,6 +103,7 @@ def compile_rules(files: Sequence[tuple[Document, doc.RuleFile]], source: str) -
         source=source,
         editions=editions,
         triggers={event: tuple(gs) for event, gs in triggers.items()},
+        places=dict(k.places),
         ground_events=frozenset(
             step.event
             for p in procedures.values()

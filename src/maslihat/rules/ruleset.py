@@ -333,6 +333,8 @@ class RuleSet:
     editions: Mapping[str, Edition] = field(default_factory=dict)
     triggers: Mapping[str, tuple[Ground, ...]] = field(default_factory=dict)
     ground_events: frozenset[str] = frozenset()
+    places: Mapping[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Where each condition node stands: file, line and column (for the audit's pages)."""
 
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None
