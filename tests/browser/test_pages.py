@@ -227,10 +227,11 @@ def test_rules_in_force_and_a_rules_history(driver: WebDriver, live: str) -> Non
 
 
 def test_the_audit_page_is_linked_and_opens(workbench: WebDriver, live: str) -> None:
-    """With case tests loaded, the header links to the audit report, which opens."""
+    """With case tests loaded, the header links to the audit report, rule files listed."""
     workbench.find_element(By.ID, "nav-audit").click()
     wait(workbench, lambda d: "Rule audit" in text_of(d, "h1"))
     assert workbench.find_elements(By.CSS_SELECTOR, "table")
+    assert "grounds.yaml" in workbench.find_element(By.TAG_NAME, "body").text
     no_errors_logged(workbench)
 
 

@@ -167,7 +167,7 @@ def rule_page(rule_id: str, service: Current, as_of: Day = None) -> HTMLResponse
 
 
 def _audit_html(service: Service) -> str:
-    return html_page(AuditReport.model_validate_json(service.audit_json()))
+    return html_page(AuditReport.model_validate_json(service.audit_json()), service.rules)
 
 
 @pages.get("/audit")
