@@ -14,7 +14,9 @@ import pytest
 
 import maslihat
 from maslihat.engine.evaluate import evaluate_with_timeline
-from maslihat.report import case_report_parts
+from maslihat.report import case_report_parts, stage_history
+from maslihat.report import timeline_steps as steps
+from maslihat.report.drawing import picture
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 SVG = "{http://www.w3.org/2000/svg}"
@@ -70,3 +72,18 @@ def test_a_breach_is_a_period(rules: maslihat.RuleSet) -> None:
     (rect,) = [r for r in lane.iter(f"{SVG}rect") if r.get("class")]
     assert rect.get("class") == "finding violation"
     assert float(rect.get("width", "0")) > 20
+
+
+def test_what_is_still_open_ends_at_the_as_of_line(rules: maslihat.RuleSet) -> None:
+    """A mandate in force and a pending ground are drawn up to the as-of date, not past it."""
+    case = maslihat.load_case(next(p for p in EXAMPLES if "conviction-pending" in p.name))
+    result, entries = evaluate_with_timeline(case, as_of=dt.date(2026, 12, 1), rules=rules)
+    drawn = picture(
+        case, result, stage_history(case, result, steps(case, result, entries, rules), rules)
+    )
+    open_bars = [bar for lane in drawn.lanes for bar in lane.bars if bar.open_end]
+    assert {lane.kind for lane in drawn.lanes if any(b.open_end for b in lane.bars)} == {
+        "mandate",
+        "ground",
+    }
+    assert all(abs(bar.x + bar.width - drawn.as_of_x) < 0.2 for bar in open_bars)

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from maslihat.model import Case, Result
 from maslihat.report.words import event_words, stage_words, status_words
 
-WIDTH, LEFT, RIGHT, TOP = 1100, 210, 30, 46
+WIDTH, LEFT, RIGHT, TOP = 1100, 240, 30, 46
 LANE, BAR = 30, 16
-SPACING = 13
+SPACING = 16
 """The least distance between two events' labels, slanted at 65 degrees."""
 LABELS = 130
 """Room under the axis for the events' slanted labels."""
@@ -94,13 +94,14 @@ def picture(case: Case, result: Result, stages: dict[str, list[tuple[dt.date, st
     for ground in result.grounds:
         history = stages.get(ground.ground) or [(ground.stage_date, ground.stage)]
         label = f"{ground.subparagraph} {ground.title}"
-        lanes.append(_ground_lane(ground.ground, label, history, scale, TOP + LANE * len(lanes)))
+        y = TOP + LANE * len(lanes)
+        lanes.append(_ground_lane(ground.ground, label, history, scale, y, result.as_of))
     for number, finding in enumerate(result.findings):
         if finding.date is None:
             continue
         start = scale.x(finding.date)
         period = finding.severity == "violation"
-        end = scale.x(finding.until or scale.end) if period else start
+        end = scale.x(finding.until or result.as_of) if period else start
         title = f"{finding.code}: {finding.message} ({finding.date} – {finding.until or ''})"
         bar = Bar(
             start, end - start, f"finding {finding.severity}", title, period and not finding.until
@@ -147,7 +148,7 @@ def _mandate_lane(result: Result, scale: _Scale, y: float) -> Lane:
     mandate = result.mandate
     if mandate is None:
         return Lane("mandate", "mandate", "Mandate: not registered", y, ())
-    end = mandate.ended or scale.end
+    end = mandate.ended or result.as_of
     title = f"mandate {mandate.began} – {mandate.ended or ''} ({status_words(result.status)})"
     start = scale.x(mandate.began)
     bar = Bar(start, scale.x(end) - start, "mandate", title, mandate.ended is None)
@@ -155,8 +156,14 @@ def _mandate_lane(result: Result, scale: _Scale, y: float) -> Lane:
 
 
 def _ground_lane(
-    ground: str, label: str, history: list[tuple[dt.date, str]], scale: _Scale, y: float
+    ground: str,
+    label: str,
+    history: list[tuple[dt.date, str]],
+    scale: _Scale,
+    y: float,
+    as_of: dt.date,
 ) -> Lane:
+    """A ground's stages, each until the next; the last (unless it ended) up to `as_of`."""
     bars = []
     for position, (day, stage) in enumerate(history):
         start = scale.x(day)
@@ -165,7 +172,7 @@ def _ground_lane(
         if stage in ENDS:
             bars.append(Bar(start, 0, f"stage {stage}", title))
             continue
-        end = scale.x(following or scale.end)
+        end = scale.x(following or as_of)
         bars.append(Bar(start, end - start, f"stage {stage}", title, following is None))
     return Lane("ground", ground, label, y, tuple(bars))
 
