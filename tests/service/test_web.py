@@ -115,3 +115,10 @@ def test_a_day_off_the_axis_has_no_marker(rules: maslihat.RuleSet) -> None:
     """An as-of day outside the chart draws no line."""
     versions = history(rules, "conviction")
     assert chart(versions, dt.date(2026, 12, 2), dt.date(1990, 1, 1)).marker is None
+
+
+def test_the_favicon_is_served(http: httpx.Client) -> None:
+    """/favicon.ico answers the pages' icon, so a page that names none logs no 404."""
+    response = http.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("image/svg+xml")

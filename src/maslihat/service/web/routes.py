@@ -19,7 +19,7 @@ from fastapi.openapi.docs import (
     get_swagger_ui_oauth2_redirect_html,
 )
 from fastapi.staticfiles import StaticFiles
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, Response
 
 from maslihat.audit.model import AuditReport
 from maslihat.audit.render import html_page
@@ -164,6 +164,12 @@ def rule_page(rule_id: str, service: Current, as_of: Day = None) -> HTMLResponse
         kinds=KIND_NAMES,
         several_kinds=len({v.kind for v in versions}) > 1,
     )
+
+
+@pages.get("/favicon.ico")
+def favicon() -> FileResponse:
+    """The icon browsers ask for on pages that name none (the audit page, a report)."""
+    return FileResponse(Path(__file__).parent / "static" / "icon.svg", media_type="image/svg+xml")
 
 
 def _audit_html(service: Service) -> str:
