@@ -97,6 +97,12 @@
       el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c) => el("td", {}, c))))));
   }
 
+  /* What ended the mandate: the ground, in the words the result gives it, or the id. */
+  function endedBy(body) {
+    const ground = body.grounds.find((g) => g.ground === body.mandate.ended_by);
+    return ground ? `ground ${ground.subparagraph}, ${ground.title}` : body.mandate.ended_by;
+  }
+
   function showResult(body) {
     badLines = new Map();
     errors.hidden = true;
@@ -110,7 +116,7 @@
           WORDS.status[body.status] || body.status),
         body.eligible ? " · eligible" : " · not eligible",
         mandate ? ` · mandate from ${mandate.began}` : " · no mandate",
-        mandate && mandate.ended ? ` to ${mandate.ended} (${mandate.ended_by})` : ""),
+        mandate && mandate.ended ? ` to ${mandate.ended} (${endedBy(body)})` : ""),
     ];
     if (body.grounds.length) {
       parts.push(el("h3", {}, "Grounds"), table(
