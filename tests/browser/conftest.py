@@ -29,9 +29,10 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from maslihat.audit.casetests import case_test_files, load_case_test
 from maslihat.service import create_app
 
-CHROMIUM = os.environ.get("MASLIHAT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-"""The system's browser and driver (MASLIHAT_CHROMIUM names a browser elsewhere)."""
+CHROMIUM = os.environ.get("MASLIHAT_CHROMIUM") or shutil.which("chromium") or ""
+CHROMEDRIVER = shutil.which("chromedriver") or ""
+"""The system's browser and driver, found on PATH as the Makefile looks for them
+(MASLIHAT_CHROMIUM names a browser elsewhere)."""
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0
 PAGE_TIMEOUT = 60.0
@@ -41,7 +42,7 @@ MISSING = "no Chromium here: `apt-get install chromium chromium-driver` to run t
 
 def browser_present() -> bool:
     """Whether the system browser and its driver are installed."""
-    return Path(CHROMIUM).is_file() and Path(CHROMEDRIVER).is_file()
+    return bool(CHROMIUM and CHROMEDRIVER) and Path(CHROMIUM).is_file()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -36,9 +36,17 @@ def wait(driver: WebDriver, until: Callable[[WebDriver], Any]) -> Any:
 
 
 def text_of(driver: WebDriver, selector: str) -> str:
-    """The visible text of the first element matching `selector` ("" if none)."""
-    found = driver.find_elements(By.CSS_SELECTOR, selector)
-    return found[0].text if found else ""
+    """The visible text of the first element matching `selector` ("" if none).
+
+    Read in one step in the page, so that the script redrawing the result between
+    finding the element and reading it cannot make it stale.
+    """
+    text: str = driver.execute_script(
+        "const found = document.querySelector(arguments[0]);"
+        "return found ? found.innerText.trim() : '';",
+        selector,
+    )
+    return text
 
 
 def status_becomes(driver: WebDriver, status: str) -> None:
@@ -187,7 +195,7 @@ def test_a_link_opens_an_example_on_a_day(driver: WebDriver, live: str) -> None:
 def test_a_ground_links_to_its_rule(workbench: WebDriver) -> None:
     """A ground in the result links to its rule's history, on the as-of day."""
     set_as_of(workbench, "2022-03-01")
-    status_becomes(workbench, "terminated")
+    wait(workbench, lambda d: "as of 2022-03-01" in text_of(d, "#result h2"))
     workbench.find_element(By.CSS_SELECTOR, "#result a.rule").click()
     wait(workbench, lambda d: d.find_elements(By.ID, "history"))
     assert "resignation" in text_of(workbench, "h1")
