@@ -37,6 +37,10 @@
     return node;
   }
 
+  function day(iso) {
+    return el("span", { class: "day" }, iso);
+  }
+
   function cited(text, url) {
     if (!text) return null;
     return url ? el("a", { href: url, target: "_blank", rel: "noreferrer", class: "citation" }, text)
@@ -115,15 +119,18 @@
         el("span", { id: "status", class: `status status-${body.status}` },
           WORDS.status[body.status] || body.status),
         body.eligible ? " · eligible" : " · not eligible",
-        mandate ? ` · mandate from ${mandate.began}` : " · no mandate",
-        mandate && mandate.ended ? ` to ${mandate.ended} (${endedBy(body)})` : ""),
+        mandate ? " · mandate from " : " · no mandate", mandate ? day(mandate.began) : null,
+        mandate && mandate.ended ? " to " : null, mandate && mandate.ended ? day(mandate.ended) : null,
+        mandate && mandate.ended ? ` (${endedBy(body)})` : null),
     ];
     if (body.grounds.length) {
       parts.push(el("h3", {}, "Grounds"), table(
-        ["Ground", "Arose", "Stage", "Citation"],
+        ["Ground", "Stage", "Citation"],
         body.grounds.map((g) => [
           el("a", { href: `/rules/${encodeURIComponent(g.ground)}?as_of=${body.as_of}`, class: "rule" },
-            `${g.subparagraph}. ${g.title}`), g.arose || "", `${WORDS.stage[g.stage] || g.stage} on ${g.stage_date}`,
+            `${g.subparagraph}. ${g.title}`),
+          el("span", {}, `${WORDS.stage[g.stage] || g.stage} on `, day(g.stage_date),
+            g.arose ? el("br") : null, g.arose ? "arose " : null, g.arose ? day(g.arose) : null),
           el("span", {}, cited(g.citation, g.citation_url),
             g.stage_citation !== g.citation ? el("br") : null,
             g.stage_citation !== g.citation ? cited(g.stage_citation, g.stage_citation_url) : null),
