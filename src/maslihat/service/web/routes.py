@@ -28,7 +28,7 @@ from maslihat.model.common import IsoDate
 from maslihat.model.result import Stage, Status
 from maslihat.report.templating import page_environment
 from maslihat.report.words import stage_words, status_words
-from maslihat.rules.listing import editions_in_force, history, in_force
+from maslihat.rules.listing import HEADINGS, editions_in_force, history, in_force
 from maslihat.service.bodies import YAML
 from maslihat.service.problems import ServiceError
 from maslihat.service.routes import Current, Service, _problems
@@ -51,14 +51,6 @@ KIND_NAMES = {
     "restriction": "Restriction",
     "list_item": "List item",
     "transition": "Lifecycle transition",
-}
-KIND_HEADINGS = {
-    "check": "Eligibility",
-    "ground": "Grounds",
-    "procedure": "Procedures",
-    "restriction": "Restrictions",
-    "list_item": "Lists",
-    "transition": "Lifecycle",
 }
 Day = Annotated[
     IsoDate | None, Query(description="The day to look at, YYYY-MM-DD; default: today.")
@@ -133,9 +125,7 @@ def rules_page(service: Current, as_of: Day = None) -> HTMLResponse:
     """The rule versions in force on a day, by kind, each with its citation."""
     day = as_of or today()
     listed = in_force(service.rules, day)
-    groups = {
-        heading: [v for v in listed if v.kind == kind] for kind, heading in KIND_HEADINGS.items()
-    }
+    groups = {heading: [v for v in listed if v.kind == kind] for kind, heading in HEADINGS.items()}
     return _page(
         service,
         "rules.html.j2",
