@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest audit bench fuzz clean
+.PHONY: run test lint typecheck pytest audit bench fuzz clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The browser tests (tests/browser) need Debian's chromium and chromium-driver; without
+# them they are skipped, and this says so before pytest starts (.ci/run installs them).
+BROWSER_CHECK = command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
+	|| echo "make: no Chromium here, so the browser tests in tests/browser are SKIPPED" \
+	"(apt-get install chromium chromium-driver to run them)"
+
 pytest: $(STAMP)
+	@$(BROWSER_CHECK)
 	$(BIN)/pytest -q
+
+# The README's pictures, taken by the browser tests: docs/images/*.png.
+screenshots: $(STAMP)
+	MASLIHAT_SCREENSHOTS=docs/images $(BIN)/pytest -q -p no:cacheprovider tests/browser/test_screenshots.py
 
 # The suite must trace every provision, cover every condition (and MC/DC) and kill
 # every rule mutant not reviewed as equivalent: see docs/audit.md.

@@ -275,7 +275,11 @@ def test_human_dates_follow_the_language() -> None:
 
 def test_batch_summary_counts_in_the_language() -> None:
     """The batch's last line uses the language's plural forms and digit groups."""
-    assert batch_summary({"terminated": 5}, 1, "ru") == "прочитано 6 дел: 5 terminated; 1 ошибка"
-    assert batch_summary({"active": 2}, 2, "ru") == "прочитано 4 дела: 2 active; 2 ошибки"
-    assert batch_summary({"active": 1}, 0, "kk") == "оқылды 1 іс: 1 active; 0 қате"
+    assert batch_summary({"terminated": 5}, 1, "ru") == (
+        "прочитано 6 дел: 5 полномочия прекращены досрочно; 1 ошибка"
+    )
+    assert batch_summary({"active": 2}, 2, "ru") == (
+        "прочитано 4 дела: 2 полномочия действуют; 2 ошибки"
+    )
+    assert batch_summary({"active": 1}, 0, "kk") == "оқылды 1 іс: 1 өкілеттігі күшінде; 0 қате"
     assert batch_summary({"active": 1}, 0) == "1 case read: 1 active; 0 errors"

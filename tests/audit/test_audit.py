@@ -78,7 +78,23 @@ def test_reports_are_written(pair: Path, tmp_path: Path) -> None:
     markdown = (tmp_path / "audit.md").read_text(encoding="utf-8")
     page = (tmp_path / "audit.html").read_text(encoding="utf-8")
     assert markdown.startswith("# Rule audit") and "## Traceability" in markdown
-    assert page.startswith("<!doctype html>") and "<script" not in page and "Traceability" in page
+    assert page.lower().startswith("<!doctype html>") and "<script" not in page
+    assert "Traceability" in page and 'class="source"' in page  # the rule files, annotated
+
+
+def test_a_report_directory_gets_a_page_per_rule_file(pair: Path, tmp_path: Path) -> None:
+    """`--report DIR` writes index.html and a page per rule file; not twice without --force."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    assert audit(str(pair), "--report", str(folder))[0] == 0
+    names = {p.name for p in folder.iterdir()}
+    assert {"index.html", "eligibility.html", "procedures.html"} <= names
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="eligibility.html"' in index
+    page = (folder / "eligibility.html").read_text(encoding="utf-8")
+    assert 'class="line covered"' in page and 'class="line uncovered"' in page
+    result = CliRunner().invoke(main, ["audit", str(pair), "--report", str(folder)])
+    assert result.exit_code == 2 and "index.html: exists; give --force" in result.stderr
 
 
 def test_traceability_links_provisions_rules_and_tests(rules: maslihat.RuleSet, pair: Path) -> None:
@@ -131,7 +147,6 @@ def test_report_is_not_replaced_without_force(pair: Path, tmp_path: Path) -> Non
     ("name", "message"),
     [
         ("missing/audit.md", "no directory {tmp}/missing"),
-        ("folder", "is a directory"),
         ("link.md", "is a symbolic link; not written through it"),
     ],
 )

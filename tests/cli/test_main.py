@@ -72,7 +72,8 @@ def test_json_output_matches_the_published_schema(case_file: Path) -> None:
 def test_explain_adds_the_trace(case_file: Path) -> None:
     """`--explain` shows each rule applied with its citation, in text and in JSON."""
     code, out, _ = invoke("evaluate", case_file, "--as-of", "2022-06-01", "--explain")
-    assert code == 0 and "Trace:" in out and "session_decision@2021-07-11.vote" in out
+    assert code == 0 and "Trace:" in out
+    assert "session_decision.vote.outcomes[0] (session_decision@2021-07-11, event 3)" in out
     assert "text: https://zan.gov.kz/client/#!/doc/7966/rus/27.06.2022" in out
     code, out, _ = invoke("evaluate", case_file, "--as-of", "2022-06-01", "--explain", "--json")
     trace = json.loads(out)["trace"]
@@ -91,8 +92,36 @@ def test_timeline(case_file: Path) -> None:
     code, out, _ = invoke("timeline", case_file, "--as-of", "2022-06-01")
     lines = out.splitlines()
     assert code == 0 and len(lines) == 4
-    assert "candidate → active" in lines[0] and "lifecycle.registration" in lines[0]
-    assert "termination_pending → terminated" in lines[3]
+    assert "candidate → active" in lines[0] and "by lifecycle: registration" in lines[0]
+    assert "termination pending → terminated" in lines[3]
+    assert "by Session decision on the TEC's submission: vote, decided" in lines[3]
+
+
+def test_timeline_json_is_the_steps_as_data(case_file: Path) -> None:
+    """`timeline --json` lists the same steps, with status ids and rule ids apart from words."""
+    code, out, _ = invoke("timeline", case_file, "--as-of", "2022-06-01", "--json")
+    steps = json.loads(out)
+    assert code == 0 and len(steps) == 4
+    vote = steps[3]
+    assert (vote["before"], vote["after"]) == ("termination_pending", "terminated")
+    assert (vote["rule"], vote["version"]) == (
+        "session_decision.vote.outcomes[0]",
+        "session_decision@2021-07-11",
+    )
+    assert vote["kind"] == "event" and vote["event_type"] == "session_vote"
+
+
+def test_evaluate_writes_an_html_report(case_file: Path, tmp_path: Path) -> None:
+    """`evaluate --html FILE` writes the page and prints the result as usual; no overwrite."""
+    page = tmp_path / "case.html"
+    code, out, _ = invoke("evaluate", case_file, "--as-of", "2022-06-01", "--html", page)
+    assert code == 0 and out.startswith("Case cli-case") and "Trace:" not in out
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.count("<svg") == 2
+    code, _, err = invoke("evaluate", case_file, "--html", page)
+    assert code == 2 and "exists; give --force" in err
+    code, _, _ = invoke("evaluate", case_file, "--html", page, "--force", "--as-of", "2022-02-15")
+    assert code == 0 and "termination pending" in page.read_text(encoding="utf-8")
 
 
 def test_batch_prints_one_line_per_case(case_file: Path, tmp_path: Path) -> None:
@@ -115,7 +144,7 @@ def test_batch_ends_with_a_summary_on_stderr(case_file: Path, tmp_path: Path) ->
     (tmp_path / "bad.yaml").write_text("maslihat: 1\n", encoding="utf-8")
     code, out, err = invoke("batch", tmp_path, case_file, "--as-of", "2022-02-15")
     assert code == 2 and len(out.splitlines()) == 2
-    assert err.splitlines()[-1] == "3 cases read: 2 termination_pending; 1 error"
+    assert err.splitlines()[-1] == "3 cases read: 2 termination pending; 1 error"
     code, _, err = invoke("batch", case_file, "--as-of", "2022-06-01")
     assert code == 0 and err == "1 case read: 1 terminated; 0 errors\n"
 

@@ -175,15 +175,34 @@ def test_never_registered_is_checked_on_as_of(
 def test_explain_traces_every_conclusion_with_its_citation(
     build: Callable[..., maslihat.Case], run: Run
 ) -> None:
-    """The trace names each rule version applied, what it read and its citation."""
+    """The trace names each rule and version applied, what it read and its citation."""
     result = run(build({"date": "2022-02-01", "type": "resignation_filed"}), explain=True)
     assert result.trace is not None
     by_rule = {entry.rule: entry for entry in result.trace}
-    age = by_rule["minimum_age@2001-01-23"]
+    age = by_rule["minimum_age"]
+    assert age.version == "minimum_age@2001-01-23"
     assert age.inputs["age"] == 35 and age.outcome == "met"
     assert age.citation and "art. 5" in age.citation
-    assert by_rule["resignation@2001-01-23"].outcome == "arises"
-    assert by_rule["resignation@2001-01-23"].citation == "Law 148-II, art. 20(3)(8)"
+    assert by_rule["resignation"].outcome == "arises"
+    assert by_rule["resignation"].citation == "Law 148-II, art. 20(3)(8)"
+
+
+def test_the_trace_names_rule_and_version_apart_in_date_order(
+    build: Callable[..., maslihat.Case], run: Run
+) -> None:
+    """`rule` is the rule id (with the part of it applied), `version` the version; by date."""
+    case = build(
+        {"date": "2022-02-01", "type": "resignation_filed"},
+        {"date": "2022-02-10", "type": "commission_submission", "ground": "resignation"},
+    )
+    result = run(case, explain=True)
+    assert result.trace is not None
+    assert all(entry.rule != entry.version for entry in result.trace)
+    assert all("@" not in entry.rule for entry in result.trace)
+    dates = [entry.date for entry in result.trace if entry.date is not None]
+    assert dates == sorted(dates)
+    step = next(e for e in result.trace if e.rule == "session_decision.submission.outcomes[0]")
+    assert step.version == "session_decision@2021-07-11"
 
 
 def test_observer_sees_conditions(build: Callable[..., maslihat.Case], run: Run) -> None:

@@ -116,8 +116,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def http(server: str) -> Iterator[httpx.Client]:
-    """A client of the real server."""
-    with httpx.Client(base_url=server, timeout=30) as client:
+    """A client of the real server.
+
+    It drops a pooled connection after 2 s idle: uvicorn closes one after 5 s, and a
+    request sent on a connection just as the server closes it is reset, not retried.
+    """
+    limits = httpx.Limits(keepalive_expiry=2.0)
+    with httpx.Client(base_url=server, timeout=30, limits=limits) as client:
         yield client
 
 

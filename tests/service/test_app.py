@@ -35,6 +35,10 @@ PATHS = {
     "/v1/diff",
     "/v1/evaluate",
     "/v1/evaluate/batch",
+    "/v1/examples",
+    "/v1/examples/{name}",
+    "/v1/report",
+    "/v1/timeline",
     "/v1/rules",
     "/v1/rules/{rule_id}",
 }

@@ -1,4 +1,4 @@
-"""Request bodies are bounded, declared as JSON, and read as strictly as case files are."""
+"""Request bodies are bounded, declared as JSON or YAML, and read as strictly as case files."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+import yaml
 
 from maslihat.errors import CaseError
 from maslihat.service.bodies import MAX_BODY, case_from_json
@@ -94,6 +95,35 @@ def test_a_json_syntax_error_has_a_line_and_column() -> None:
         case_from_json(b'{\n  "case": "x",\n  "deputy": }')
     issue = caught.value.issues[0]
     assert (issue.line, issue.column, issue.field) == (3, 13, "")
+
+
+def test_a_yaml_body_is_read_as_a_case_file_with_lines(http: httpx.Client) -> None:
+    """A body declared application/yaml is read as a case file: each error has its line."""
+    body = "case: y\nmaslihat: 3\ndeputy:\n  born: 1985-03-14\nevents: []\n"
+    response = http.post("/v1/evaluate", content=body, headers={"Content-Type": "application/yaml"})
+    errors = problem(response, 422)["errors"]
+    assert {(e["field"], e["line"]) for e in errors} >= {("maslihat", 2), ("deputy.name", 3)}
+
+
+def test_a_yaml_body_evaluates_as_its_json_does(http: httpx.Client) -> None:
+    """The same case as YAML and as JSON gives the same result."""
+    case = {
+        "maslihat": {"name": "M", "level": "region", "territory": "230000000", "seats": 31},
+        "deputy": {
+            "name": "D",
+            "born": "1985-03-14",
+            "citizenship": "KZ",
+            "residence": "231010000",
+        },
+        "events": [{"date": "2021-01-12", "type": "registered"}],
+    }
+    url = "/v1/evaluate?as_of=2022-01-01"
+    as_json = http.post(url, json=case)
+    as_yaml = http.post(
+        url, content=yaml.safe_dump(case), headers={"Content-Type": "application/yaml"}
+    )
+    assert as_yaml.status_code == as_json.status_code == 200
+    assert as_yaml.json() == as_json.json()
 
 
 def test_a_batch_line_too_long_ends_the_batch(http: httpx.Client) -> None:

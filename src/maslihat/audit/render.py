@@ -1,13 +1,19 @@
-"""The audit report for people: a terminal summary, and Markdown or HTML files."""
+"""The audit report for people: a terminal summary, and Markdown or HTML files.
+
+The HTML is drawn by the shared templates (`audit.html`, `audit_file.html`), like
+every page of the program; the text and Markdown are built here.
+"""
 
 from __future__ import annotations
 
-import html
 from itertools import groupby
 
+from maslihat.audit.annotated import file_listings
 from maslihat.audit.editions import wording_changes
 from maslihat.audit.model import AuditReport, CellStatus, EditionCell, EditionRow
 from maslihat.audit.report import shortfalls
+from maslihat.report.templating import render as render_page
+from maslihat.rules.ruleset import RuleSet
 
 SYMBOLS: dict[CellStatus, str] = {
     "encoded": "✓",
@@ -111,44 +117,39 @@ def markdown(report: AuditReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def html_page(report: AuditReport) -> str:
-    """The same report as one self-contained HTML page (no scripts, no external files)."""
+def html_page(report: AuditReport, rules: RuleSet | None = None) -> str:
+    """The report as one self-contained HTML page (no scripts, no external files).
 
-    def row(cells: list[str]) -> str:
-        return "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
+    With the `rules` audited, the page also lists each rule file as coverage.py lists
+    a module: every condition line marked, every surviving mutant shown at its line.
+    """
+    listings = file_listings(report, rules) if rules is not None else []
+    return render_page(
+        "audit.html", report=report, listings=listings, single=True, **_parts(report)
+    )
 
-    parts = [
-        "<!doctype html><html lang='en'><meta charset='utf-8'><title>Rule audit</title>",
-        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-        "td{border:1px solid #ccc;padding:.3em .6em;vertical-align:top}</style>",
-        f"<h1>Rule audit</h1><p>Rules <code>{html.escape(report.rules_fingerprint)}</code></p>",
-        "<table>" + "".join(row([n, v]) for n, v in _summary_rows(report)) + "</table>",
-        "<h2>Shortfalls</h2><ul>"
-        + "".join(f"<li>{html.escape(g)}</li>" for g in shortfalls(report))
-        + "</ul>",
-        "<h2>Traceability</h2><table>"
-        + row(["provision", "status", "rules", "case tests"])
-        + "".join(
-            row(
-                [
-                    f"{p.label} — {p.text}",
-                    p.status,
-                    ", ".join(p.rules) or (p.reason or ""),
-                    str(len(p.tests)),
-                ]
-            )
-            for p in report.provisions
+
+def html_pages(report: AuditReport, rules: RuleSet) -> dict[str, str]:
+    """The report as a directory of pages: `index.html` and a page per rule file."""
+    listings = file_listings(report, rules)
+    pages = {
+        "index.html": render_page(
+            "audit.html", report=report, listings=listings, single=False, **_parts(report)
         )
-        + "</table>",
-        _editions_html(report),
-    ]
-    if report.mutants is not None:
-        parts.append(
-            "<h2>Mutants</h2><table>"
-            + "".join(row([m.id, m.description, m.where, m.status]) for m in report.mutants)
-            + "</table>"
-        )
-    return "".join(parts) + "</html>\n"
+    }
+    for listing in listings:
+        pages[listing.page] = render_page("audit_file.html", report=report, listing=listing)
+    return pages
+
+
+def _parts(report: AuditReport) -> dict[str, object]:
+    return {
+        "summary": _summary_rows(report),
+        "shortfalls": shortfalls(report),
+        "grids": _edition_grids(report),
+        "legend": LEGEND,
+        "gaps": _edition_gaps(report),
+    }
 
 
 Grid = list[list[tuple[str, str]]]
@@ -186,21 +187,3 @@ def _edition_gaps(report: AuditReport) -> list[str]:
         f"{g.kind.replace('_', ' ')}: edition {g.edition}, provision {g.provision}: {g.detail}"
         for g in report.editions.gaps
     ]
-
-
-def _editions_html(report: AuditReport) -> str:
-    def cell(tag: str, text: str, note: str = "") -> str:
-        title = f" title='{html.escape(note, quote=True)}'" if note else ""
-        return f"<{tag}{title}>{html.escape(text)}</{tag}>"
-
-    parts = ["<h2>Editions × provisions</h2>"]
-    for act, header, grid in _edition_grids(report):
-        parts.append(f"<h3>{html.escape(act)}</h3><table>")
-        parts.append("<tr>" + "".join(cell("th", h) for h in header) + "</tr>")
-        parts += ["<tr>" + "".join(cell("td", t, n) for t, n in cells) + "</tr>" for cells in grid]
-        parts.append("</table>")
-    parts.append(f"<p>{html.escape(LEGEND)}</p><h3>Gaps</h3><ul>")
-    parts += [f"<li>{html.escape(line)}</li>" for line in _edition_gaps(report)] or [
-        "<li>None.</li>"
-    ]
-    return "".join(parts) + "</ul>"

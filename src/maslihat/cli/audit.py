@@ -34,6 +34,7 @@ from maslihat.errors import CaseTestError, InputError, WriteError
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
+from maslihat.rules.ruleset import RuleSet
 from maslihat.source import issues_from_validation_error, load_document
 from maslihat.whatif.impact import AmendmentImpact, impact, impact_text
 from maslihat.wording import say
@@ -94,7 +95,8 @@ def _equivalent(path: Path | None) -> dict[str, str]:
     "--report",
     "report_file",
     type=click.Path(path_type=Path),
-    help="Also write a self-contained report: .html, or Markdown otherwise.",
+    help="Also write a self-contained report: .html, Markdown otherwise, or into an "
+    "existing directory an index.html and a page per rule file.",
 )
 @click.option("--fail-under", type=float, help="Exit 1 below this % of condition coverage.")
 @click.option("--mutants", is_flag=True, help="Also run rule mutants against the case tests.")
@@ -155,7 +157,7 @@ def audit_command(
     change = impact(rules, after, loaded) if after is not None else None
     try:
         if report_file is not None:
-            output.write_file(report_file, _page(report, report_file), force)
+            _write_report(report, rules, report_file, force)
         click.echo(_printed(report, change, as_json))
         if suggest_dir is not None:
             bar = progress("Searching for witnesses")
@@ -199,7 +201,9 @@ def _printed(report: AuditReport, change: AmendmentImpact | None, as_json: bool)
 def _check_outputs(report_file: Path | None, suggest_dir: Path | None, force: bool) -> None:
     """Refuse, before the audit spends its time, the files it could not write after it."""
     try:
-        if report_file is not None:
+        if report_file is not None and _is_directory(report_file):
+            output.check_file(report_file / "index.html", force)
+        elif report_file is not None:
             output.check_file(report_file, force)
         if suggest_dir is not None:
             output.check_directory(suggest_dir)
@@ -207,9 +211,23 @@ def _check_outputs(report_file: Path | None, suggest_dir: Path | None, force: bo
         _refuse(error)
 
 
-def _page(report: AuditReport, path: Path) -> str:
-    """The report as a file: HTML for an .html name, Markdown otherwise."""
-    return render.html_page(report) if path.suffix in (".html", ".htm") else render.markdown(report)
+def _is_directory(path: Path) -> bool:
+    """A directory, and not a link to one (a link is refused as the file it would be)."""
+    return path.is_dir() and not path.is_symlink()
+
+
+def _write_report(report: AuditReport, rules: RuleSet, path: Path, force: bool) -> None:
+    """The report as pages in a directory, or as one file: HTML for .html, else Markdown."""
+    if _is_directory(path):
+        pages = render.html_pages(report, rules)
+        for name in pages:  # every page checked before any is written
+            output.check_file(path / name, force)
+        for name, page in pages.items():
+            output.write_file(path / name, page, force)
+    elif path.suffix in (".html", ".htm"):
+        output.write_file(path, render.html_page(report, rules), force)
+    else:
+        output.write_file(path, render.markdown(report), force)
 
 
 def _refuse(error: WriteError) -> None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from maslihat.cli.progress import echo, progress
-from maslihat.errors import CaseError, EvaluationError, InputError, Issue
+from maslihat.errors import CaseError, EvaluationError, InputError, Issue, WriteError
 from maslihat.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language
 from maslihat.schemas import MODELS as SCHEMAS
 from maslihat.wording import no_such_day, say
@@ -129,13 +129,13 @@ def error_text(error: InputError) -> str:
     return "\n".join([*lines, tally] if tally is not None else lines)
 
 
-def fail(error: InputError | EvaluationError) -> None:
+def fail(error: InputError | EvaluationError | WriteError) -> None:
     """Print the error (every issue of an input error) and exit with its documented code."""
     if isinstance(error, InputError):
         report(error)
     else:
         click.echo(f"error: {error}", err=True)
-    code = error.exit_code if isinstance(error, InputError) else EXIT_EVALUATION_DEFECT
+    code = EXIT_EVALUATION_DEFECT if isinstance(error, EvaluationError) else error.exit_code
     sys.exit(code)
 
 
@@ -179,6 +179,13 @@ def main() -> None:
 @common_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--explain", is_flag=True, help="Include the trace of every rule applied.")
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(path_type=Path),
+    help="Also write the case as a self-contained HTML page (timeline, chart, trace).",
+)
+@click.option("--force", is_flag=True, help="Replace the --html file if it exists.")
 def evaluate(
     case_file: Path,
     as_of: dt.date | None,
@@ -186,6 +193,8 @@ def evaluate(
     as_json: bool,
     explain: bool,
     lang: Language,
+    html_file: Path | None,
+    force: bool,
 ) -> None:
     """Evaluate CASE_FILE and print what the law makes of it."""
     from maslihat.cli.render import result_text
@@ -194,8 +203,20 @@ def evaluate(
     try:
         case = case_from(case_file)  # before the rules: a bad case fails at once
         rules = rules_from(rules_dir, lang)
-        result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain, lang=lang)
-    except (InputError, EvaluationError) as error:
+        if html_file is None:
+            result = evaluate_case(case, as_of=as_of, rules=rules, explain=explain, lang=lang)
+        else:
+            from maslihat.audit.output import write_file
+            from maslihat.engine.evaluate import evaluate_with_timeline
+            from maslihat.report import case_report_html
+
+            result, entries = evaluate_with_timeline(
+                case, as_of=as_of, rules=rules, explain=True, lang=lang
+            )
+            write_file(html_file, case_report_html(case, result, entries, rules), force)
+            if not explain:
+                result = result.model_copy(update={"trace": None})
+    except (InputError, EvaluationError, WriteError) as error:
         fail(error)
         return
     if as_json:
@@ -207,20 +228,28 @@ def evaluate(
 @main.command()
 @click.argument("case_file", type=click.Path(path_type=Path))
 @common_options
+@click.option("--json", "as_json", is_flag=True, help="Print the steps as a JSON list.")
 def timeline(
-    case_file: Path, as_of: dt.date | None, rules_dir: Path | None, lang: Language
+    case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool, lang: Language
 ) -> None:
-    """Print, event by event, the status before and after and the rule that decided it."""
+    """Print, step by step, the status before and after, the rule that decided, and findings."""
     from maslihat.cli.render import timeline_text
-    from maslihat.engine.evaluate import timeline as case_timeline
+    from maslihat.engine.evaluate import evaluate_with_timeline
+    from maslihat.report import timeline_steps
 
     rules = rules_from(rules_dir, lang)
     try:
-        entries = case_timeline(case_from(case_file), as_of=as_of, rules=rules, lang=lang)
+        case = case_from(case_file)
+        result, entries = evaluate_with_timeline(case, as_of=as_of, rules=rules, lang=lang)
     except (InputError, EvaluationError) as error:
         fail(error)
         return
-    click.echo(timeline_text(entries))
+    steps = timeline_steps(case, result, entries, rules)
+    if as_json:
+        data = [step.model_dump(mode="json") for step in steps]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(timeline_text(steps))
 
 
 def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:

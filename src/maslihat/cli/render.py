@@ -17,7 +17,7 @@ from maslihat.model.result import NotGround, Status
 from maslihat.wording import say_in
 
 if TYPE_CHECKING:
-    from maslihat.engine.records import TimelineEntry
+    from maslihat.report.timeline import TimelineStep
     from maslihat.rules.listing import EditionInForce, RuleVersionInfo
 
 
@@ -97,9 +97,11 @@ def _finding(finding: Finding, _: _Words) -> str:
 
 
 def _trace(entry: TraceEntry, _: _Words) -> list[str]:
-    event = _(" (event {index})").format(index=entry.event) if entry.event is not None else ""
+    of = [entry.version] if entry.version else []
+    of += [_("event {index}").format(index=entry.event)] if entry.event is not None else []
+    where = f" ({', '.join(of)})" if of else ""
     cite = f" [{entry.citation}]" if entry.citation else ""
-    lines = [f"  {_.day(entry.date)} {entry.rule}{event}: {entry.outcome}{cite}"]
+    lines = [f"  {_.day(entry.date)} {entry.rule}{where}: {entry.outcome}{cite}"]
     if entry.citation_url:
         lines.append(_("      text: {url}").format(url=entry.citation_url))
     lines.extend(f"      {line}" for line in entry.explanation)
@@ -167,9 +169,9 @@ def not_ground_line(entry: NotGround, lang: Language = DEFAULT_LANGUAGE) -> str:
 
 
 def summary_line(name: str, result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
-    """One line per case, for batches (statuses and stages as codes, to be read by tools)."""
+    """One line per case, for batches, in the words `evaluate` uses."""
     _ = _Words(lang)
-    parts: list[str] = [result.status]
+    parts: list[str] = [_.label(STATUS_LABELS, result.status)]
     if result.mandate and result.mandate.ended:
         parts.append(
             _("ended {date} by {ground}").format(
@@ -181,7 +183,9 @@ def summary_line(name: str, result: Result, lang: Language = DEFAULT_LANGUAGE) -
     if result.grounds:
         parts.append(
             _("grounds: {list}").format(
-                list=", ".join(f"{g.subparagraph} {g.stage}" for g in result.grounds)
+                list=", ".join(
+                    f"{g.subparagraph} {_.label(STAGE_LABELS, g.stage)}" for g in result.grounds
+                )
             )
         )
     codes = sorted({f.code for f in result.findings})
@@ -198,7 +202,9 @@ def batch_summary(
     read_count = sum(statuses.values()) + errors
     read = t.ngettext("{n} case", "{n} cases", read_count).format(n=number(read_count, lang))
     counts = ", ".join(
-        f"{number(statuses[s], lang)} {s}" for s in get_args(Status) if statuses.get(s)
+        f"{number(statuses[s], lang)} {t.gettext(STATUS_LABELS[s])}"
+        for s in get_args(Status)
+        if statuses.get(s)
     )
     return t.gettext("{read} read: {counts}; {errors}").format(
         read=read,
@@ -207,16 +213,22 @@ def batch_summary(
     )
 
 
-def timeline_text(entries: list[TimelineEntry]) -> str:
-    """The timeline, one line per step."""
+def timeline_text(steps: list[TimelineStep]) -> str:
+    """The timeline, one line per step, in the words `evaluate` uses."""
+    from maslihat.report.words import status_words  # the pages' words, in English
+
     lines = []
-    for entry in entries:
-        event = f"#{entry.event}" if entry.event is not None else "  "
-        move = entry.before if entry.before == entry.after else f"{entry.before} → {entry.after}"
-        rule = f"  by {entry.rule}" if entry.rule else ""
-        cite = f" [{entry.citation.text}]" if entry.citation else ""
-        note = f"  ({entry.note})" if entry.note else ""
-        lines.append(f"{entry.date} {event:>3} {entry.what:<34} {move}{rule}{cite}{note}")
+    for step in steps:
+        event = f"#{step.event}" if step.event is not None else "  "
+        cite = f" [{step.citation}]" if step.citation else ""
+        if step.kind in ("finding", "finding_ends"):
+            told = f"{step.note}{cite}" if step.kind == "finding" else ""
+        else:
+            before, after = status_words(step.before), status_words(step.after)
+            told = before if before == after else f"{before} → {after}"
+            told += f"  by {step.rule_title}" if step.rule_title else ""
+            told += cite + (f"  ({step.note})" if step.note else "")
+        lines.append(f"{step.date} {event:>3} {step.what:<34} {told}".rstrip())
     return "\n".join(lines) if lines else "(no events)"
 
 

@@ -154,6 +154,18 @@ def timeline(
     lang: Language = DEFAULT_LANGUAGE,
 ) -> list[TimelineEntry]:
     """Event by event: the status before and after, and the rule that decided it."""
-    run = _run(case, as_of, rules, False, None, keep_timeline=True, lang=lang)
-    run.execute()
-    return run.ledger.timeline
+    return evaluate_with_timeline(case, as_of=as_of, rules=rules, lang=lang)[1]
+
+
+def evaluate_with_timeline(
+    case: Case,
+    *,
+    as_of: dt.date | None = None,
+    rules: RuleSet | None = None,
+    explain: bool = False,
+    lang: Language = DEFAULT_LANGUAGE,
+) -> tuple[Result, list[TimelineEntry]]:
+    """The result and the timeline of one run (what a report of the case shows)."""
+    run = _run(case, as_of, rules, explain, None, keep_timeline=True, lang=lang)
+    result = run.execute()
+    return result, run.ledger.timeline

@@ -117,10 +117,11 @@ class Ledger:
         read = dict(inputs or {})
         if explanation is not None:
             read.update(explanation.facts())
+        rule_id, version_id, _ = split_ref(rule)
         self.trace.append(
             TraceEntry(
-                rule=rule,
-                version=version,
+                rule=rule_id,
+                version=version or version_id,
                 date=day,
                 event=event,
                 inputs={k: _json(v) for k, v in read.items()},
@@ -146,6 +147,22 @@ class Ledger:
             ground = rule.partition("@")[0]
             found = not_ground(explanation, event, day, rule, ground, citation, self.lang)
             self.not_grounds.setdefault((event, ground), found)
+
+
+def split_ref(ref: str) -> tuple[str, str | None, str]:
+    """A rule reference as the run writes it, split into rule id, version id and part.
+
+    The run names what decided by the version's key and the part within it
+    (`session_decision@2021-07-11.vote.quorum`); the trace and the timeline give the
+    rule id (`session_decision.vote.quorum`) and the version id
+    (`session_decision@2021-07-11`) apart. A reference with no version
+    (`lifecycle.registration`, `as_of`) is its own rule id, with no version.
+    """
+    base, at, rest = ref.partition("@")
+    if not at:
+        return ref, None, ""
+    day, dot, part = rest.partition(".")
+    return f"{base}{dot}{part}", f"{base}@{day}", part
 
 
 def _json(value: Any) -> Any:

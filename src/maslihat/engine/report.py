@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from maslihat.model import Mandate, NextStep, Result, RulesInfo
+from maslihat.model import Mandate, NextStep, Result, RulesInfo, TraceEntry
 
 if TYPE_CHECKING:
     from maslihat.engine.records import GroundRecord
@@ -31,8 +31,17 @@ def build_result(run: Run) -> Result:
         next_steps=next_steps(run) if not run.chart.is_terminated else (),
         rules=RulesInfo(fingerprint=run.rules.fingerprint),
         not_grounds=tuple(run.ledger.not_grounds.values()),
-        trace=tuple(run.ledger.trace) if run.ledger.explain else None,
+        trace=_in_date_order(run.ledger.trace) if run.ledger.explain else None,
     )
+
+
+def _in_date_order(trace: list[TraceEntry]) -> tuple[TraceEntry, ...]:
+    """The trace by date (undated entries last); on one day, in the order applied.
+
+    The run notes a ground's trigger on the day it arises, which can be after the
+    event that raised it, so the order of application alone is not the order of days.
+    """
+    return tuple(sorted(trace, key=lambda entry: (entry.date is None, entry.date or dt.date.min)))
 
 
 def next_steps(run: Run) -> tuple[NextStep, ...]:

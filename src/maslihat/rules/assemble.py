@@ -113,6 +113,7 @@ def compile_rules(
         lang=k.lang,
         triggers={event: tuple(gs) for event, gs in triggers.items()},
         vocabularies=_vocabularies(lists),
+        places=dict(k.places),
         ground_events=frozenset(
             step.event
             for p in procedures.values()

@@ -83,6 +83,7 @@ class Compiler:
     urls: dict[str, str] = field(default_factory=dict)
     types: Types = field(default_factory=lambda: Types({}, {}))
     cyclic: set[str] = field(default_factory=set)
+    places: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     _entries: dict[str, list[tuple[Any, Site]]] = field(default_factory=dict)
     _checked: set[tuple[str, int, Loc, Any]] = field(default_factory=set)
     _acts: dict[str, Texts] | None = None
@@ -184,6 +185,8 @@ class Compiler:
         self, node: s.Condition | None, site: Site, nid: str, scope: Scope, depth: int = 0
     ) -> c.Condition:
         """Compile a condition tree, checking every fact it reads and the kinds it needs."""
+        line, column = site.document.position(site.loc) or (0, 0)
+        self.places[nid] = (site.document.file, line, column)
         if node is None:
             return c.Always(nid)
         if depth >= MAX_NESTING and isinstance(node, s.All | s.Any_ | s.Not):

@@ -19,6 +19,17 @@ from maslihat.rules.ruleset import Edition, RuleSet, Version
 Kind = Literal["check", "ground", "procedure", "restriction", "list_item", "transition"]
 
 
+HEADINGS: dict[Kind, str] = {
+    "check": "Eligibility",
+    "ground": "Grounds",
+    "procedure": "Procedures",
+    "restriction": "Restrictions",
+    "list_item": "Lists",
+    "transition": "Lifecycle",
+}
+"""The heading of each kind of rule, where rules are listed by kind for people to read."""
+
+
 class RuleVersionInfo(Frozen):
     """One version of one rule: what it is, when it is in force, and its provenance."""
 
@@ -152,14 +163,6 @@ def interpretations_markdown(rules: RuleSet) -> str:
         if note.interpretation:
             cite = f" ({note.citation})" if note.citation else ""
             lines += [f"### `{note.id}`{cite}", "", " ".join(note.interpretation.split()), ""]
-    headings = {
-        "check": "Eligibility",
-        "ground": "Grounds",
-        "procedure": "Procedures",
-        "restriction": "Restrictions",
-        "list_item": "Lists",
-        "transition": "Lifecycle",
-    }
     lines += _window_lines(rules)
     current = None
     for info in all_versions(rules):
@@ -167,7 +170,7 @@ def interpretations_markdown(rules: RuleSet) -> str:
             continue
         if info.kind != current:
             current = info.kind
-            lines += [f"## {headings[info.kind]}", ""]
+            lines += [f"## {HEADINGS[info.kind]}", ""]
         until = f" to {info.valid_to}" if info.valid_to else " on"
         name = f"`{info.id}`" + (f" — {info.title}" if info.title else "")
         lines += [

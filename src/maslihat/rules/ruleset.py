@@ -382,6 +382,8 @@ class RuleSet:
     """The parsed rule files compiled into this set: what an amendment is laid over."""
     lang: str = "en"
     """The language of the texts (titles, messages, next steps, citations)."""
+    places: Mapping[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Where each condition node stands: file, line and column (for the audit's pages)."""
 
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None

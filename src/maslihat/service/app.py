@@ -23,6 +23,7 @@ from maslihat.audit.casetests import LoadedFile
 from maslihat.model import Case
 from maslihat.rules.loader import load_rules
 from maslihat.rules.ruleset import RuleSet
+from maslihat.service import web
 from maslihat.service.bodies import MAX_BODY
 from maslihat.service.problems import (
     HANDLED,
@@ -143,7 +144,7 @@ def create_app(
         title="maslihat",
         version=__version__,
         description=DESCRIPTION,
-        docs_url="/docs",
+        docs_url=None,  # served by the web pages, from files in the package (no CDN)
         redoc_url=None,
     )
     app.state.service = Service(
@@ -153,6 +154,7 @@ def create_app(
         body_timeout=body_timeout or BODY_TIMEOUT,
     )
     app.include_router(router)
+    web.install(app)
     for kind in HANDLED:
         app.add_exception_handler(kind, problem_response)
     app.add_middleware(Guard, fingerprint=rules.fingerprint)

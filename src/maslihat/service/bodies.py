@@ -24,6 +24,9 @@ from maslihat.source import MAX_BYTES, parse_document
 from maslihat.source.cases import case_from_document
 
 JSON = "application/json"
+YAML = "application/yaml"
+CASE_TYPES = frozenset({JSON, YAML})
+"""What a case body may be declared as: strict JSON, or a case file's YAML (RFC 9512)."""
 JSON_LINES = "application/x-ndjson"
 JSON_LINES_TYPES = frozenset({JSON_LINES, "application/jsonl"})
 MAX_BODY = MAX_BYTES
@@ -32,15 +35,17 @@ MAX_BODY = MAX_BYTES
 
 def require_media_type(request: Request, accepted: frozenset[str]) -> None:
     """Refuse (415) a body declared as something else; no declaration is taken as accepted."""
-    declared = request.headers.get("content-type")
-    if declared is None:
-        return
-    media = declared.split(";", 1)[0].strip().lower()
-    if media not in accepted:
+    media = media_type(request.headers.get("content-type"))
+    if media is not None and media not in accepted:
         wanted = " or ".join(sorted(accepted))
         raise ServiceError(
             415, "unsupported-media-type", "Unsupported media type", f"send {wanted}"
         )
+
+
+def media_type(declared: str | None) -> str | None:
+    """The media type a `Content-Type` value declares, without parameters, in lower case."""
+    return None if declared is None else declared.split(";", 1)[0].strip().lower()
 
 
 def _too_large(limit: int, what: str) -> ServiceError:
@@ -91,3 +96,14 @@ def case_from_json(body: bytes, name: str = "request") -> Case:
     """Validate a JSON case; `CaseError` lists every issue with its field path."""
     document = parse_document(body, name, CaseError, syntax="json", positions=False)
     return case_from_document(document)
+
+
+def case_from_body(body: bytes, content_type: str | None, name: str = "request") -> Case:
+    """Validate a case body: YAML as a case file is read, anything else as strict JSON.
+
+    A YAML body keeps its positions, so every error names its line and column: the
+    workbench page sends what is typed in its editor this way.
+    """
+    if media_type(content_type) == YAML:
+        return case_from_document(parse_document(body, name, CaseError, syntax="yaml"))
+    return case_from_json(body, name)

@@ -17,25 +17,30 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from pydantic import TypeAdapter
 from starlette.requests import ClientDisconnect
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from maslihat import __version__
 from maslihat.audit.casetests import LoadedFile
 from maslihat.audit.model import AuditReport
 from maslihat.audit.report import build_report
-from maslihat.engine.evaluate import evaluate, today
+from maslihat.engine.evaluate import evaluate, evaluate_with_timeline, today
 from maslihat.i18n import Language, negotiate
 from maslihat.model import Result
 from maslihat.model.common import IsoDate
+from maslihat.report import TimelineStep, case_report_html, timeline_steps
 from maslihat.rules.listing import editions_in_force, history, in_force
 from maslihat.rules.ruleset import RuleSet
 from maslihat.service.bodies import (
+    CASE_TYPES,
     JSON,
     JSON_LINES,
     JSON_LINES_TYPES,
+    YAML,
     body_lines,
+    case_from_body,
     case_from_json,
     read_body,
     require_media_type,
@@ -99,10 +104,10 @@ def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def _case_body(media_type: str, description: str) -> dict[str, Any]:
+def _case_body(media_type: str, description: str, *also: str) -> dict[str, Any]:
     """OpenAPI's request body for a case (the body is read by hand, see bodies.py)."""
     schema = {"$ref": "#/components/schemas/Case"}
-    content = {media_type: {"schema": schema}}
+    content = {media: {"schema": schema} for media in (media_type, *also)}
     return {"requestBody": {"required": True, "description": description, "content": content}}
 
 
@@ -183,9 +188,14 @@ def _language_headers(lang: Language) -> dict[str, str]:
 
 
 def _evaluate_json(
-    service: Service, body: bytes, as_of: dt.date | None, explain: bool, lang: Language
+    service: Service,
+    body: bytes,
+    media: str | None,
+    as_of: dt.date | None,
+    explain: bool,
+    lang: Language,
 ) -> str:
-    case = case_from_json(body)
+    case = case_from_body(body, media)
     result = evaluate(case, as_of=as_of, rules=service.rules, explain=explain, lang=lang)
     return result.model_dump_json()
 
@@ -195,16 +205,66 @@ def _evaluate_json(
     tags=["evaluation"],
     response_model=Result,
     responses=_problems(408, 413, 415, 422, 500),
-    openapi_extra=_case_body(JSON, "One case, as a case file holds it, in JSON."),
+    openapi_extra=_case_body(JSON, "One case, as a case file holds it (JSON or YAML).", YAML),
 )
 async def evaluate_one(
     request: Request, service: Current, lang: Lang, as_of: AsOf = None, explain: bool = False
 ) -> Response:
     """What the law makes of one case on `as_of`: the result `maslihat evaluate --json` prints."""
-    require_media_type(request, frozenset({JSON}))
+    require_media_type(request, CASE_TYPES)
     body = await _in_time(service, read_body(request, service.max_body), "the body")
-    text = await run_in_threadpool(_evaluate_json, service, body, as_of, explain, lang)
+    media = request.headers.get("content-type")
+    text = await run_in_threadpool(_evaluate_json, service, body, media, as_of, explain, lang)
     return Response(text, media_type=JSON, headers=_language_headers(lang))
+
+
+def _report(
+    service: Service, body: bytes, media: str | None, as_of: dt.date | None, html: bool
+) -> str:
+    case = case_from_body(body, media)
+    result, entries = evaluate_with_timeline(case, as_of=as_of, rules=service.rules, explain=html)
+    if html:
+        return case_report_html(case, result, entries, service.rules)
+    steps = timeline_steps(case, result, entries, service.rules)
+    return TIMELINE.dump_json(steps).decode()
+
+
+TIMELINE = TypeAdapter(list[TimelineStep])
+"""The steps of `POST /v1/timeline`, as `maslihat timeline --json` prints them."""
+
+
+@router.post(
+    "/v1/timeline",
+    tags=["evaluation"],
+    response_model=list[TimelineStep],
+    responses=_problems(408, 413, 415, 422, 500),
+    openapi_extra=_case_body(JSON, "One case, as a case file holds it (JSON or YAML).", YAML),
+)
+async def case_timeline(request: Request, service: Current, as_of: AsOf = None) -> Response:
+    """The case step by step, findings included: what `maslihat timeline --json` prints."""
+    require_media_type(request, CASE_TYPES)
+    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    media = request.headers.get("content-type")
+    text = await run_in_threadpool(_report, service, body, media, as_of, False)
+    return Response(text, media_type=JSON)
+
+
+@router.post(
+    "/v1/report",
+    tags=["evaluation"],
+    response_class=HTMLResponse,
+    responses={
+        200: {"description": "The case as a self-contained HTML page"},
+        **_problems(408, 413, 415, 422, 500),
+    },
+    openapi_extra=_case_body(JSON, "One case, as a case file holds it (JSON or YAML).", YAML),
+)
+async def case_report(request: Request, service: Current, as_of: AsOf = None) -> HTMLResponse:
+    """The case as a page: result, SVG timeline, lifecycle chart, trace (`evaluate --html`)."""
+    require_media_type(request, CASE_TYPES)
+    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    media = request.headers.get("content-type")
+    return HTMLResponse(await run_in_threadpool(_report, service, body, media, as_of, True))
 
 
 def _batch_line(

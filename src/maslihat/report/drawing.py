@@ -1,0 +1,205 @@
+"""The case's timeline as a picture: where each bar, tick and line of the SVG goes.
+
+The geometry is computed here, in plain numbers, and drawn by `timeline.svg.j2`, so a
+test can count what the picture shows (a bar per ground, a tick per event) and the
+template holds no arithmetic. Lanes from the top: the mandate, each ground through
+the stages of its procedure, each finding (a breach as a period, other findings as a
+point); under the axis, one tick per event with its type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from maslihat.model import Case, Result
+from maslihat.report.words import event_words, stage_words, status_words
+
+WIDTH, LEFT, RIGHT, TOP = 1100, 240, 30, 46
+LANE, BAR = 30, 16
+SPACING = 16
+"""The least distance between two events' labels, slanted at 65 degrees."""
+LABELS = 130
+"""Room under the axis for the events' slanted labels."""
+ENDS = frozenset({"decided", "automatic", "recorded"})
+"""Stages at which a ground has ended the mandate: drawn as a mark, not a period."""
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A period (or, with no width, a point) in a lane."""
+
+    x: float
+    width: float
+    css: str
+    title: str
+    open_end: bool = False
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One row of the picture: what it shows and its bars."""
+
+    kind: str
+    key: str
+    label: str
+    y: float
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class Tick:
+    """An event of the case on the axis."""
+
+    x: float
+    event: int
+    label: str
+    title: str
+    later: bool
+    shift: float
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Everything `timeline.svg.j2` draws."""
+
+    width: int
+    height: float
+    axis_y: float
+    lanes: tuple[Lane, ...]
+    ticks: tuple[Tick, ...]
+    grid: tuple[tuple[float, str], ...]
+    as_of_x: float
+    as_of_label: str
+    left: int = LEFT
+    right_edge: int = WIDTH - RIGHT
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Scale:
+    start: dt.date
+    end: dt.date
+
+    def x(self, day: dt.date) -> float:
+        span = max((self.end - self.start).days, 1)
+        clipped = min(max(day, self.start), self.end)
+        return round(LEFT + (WIDTH - LEFT - RIGHT) * (clipped - self.start).days / span, 1)
+
+
+def picture(case: Case, result: Result, stages: dict[str, list[tuple[dt.date, str]]]) -> Picture:
+    """The picture of `case` on its as-of date; `stages` is each ground's stage history."""
+    scale, beyond = _scale(case, result, stages)
+    lanes = [_mandate_lane(result, scale, TOP)]
+    for ground in result.grounds:
+        history = stages.get(ground.ground) or [(ground.stage_date, ground.stage)]
+        label = f"{ground.subparagraph} {ground.title}"
+        y = TOP + LANE * len(lanes)
+        lanes.append(_ground_lane(ground.ground, label, history, scale, y, result.as_of))
+    for number, finding in enumerate(result.findings):
+        if finding.date is None:
+            continue
+        start = scale.x(finding.date)
+        period = finding.severity == "violation"
+        end = scale.x(finding.until or result.as_of) if period else start
+        title = f"{finding.code}: {finding.message} ({finding.date} – {finding.until or ''})"
+        bar = Bar(
+            start, end - start, f"finding {finding.severity}", title, period and not finding.until
+        )
+        lane = Lane(
+            "finding", f"{number}", finding.code.replace("_", " "), TOP + LANE * len(lanes), (bar,)
+        )
+        lanes.append(lane)
+    axis_y = TOP + LANE * len(lanes) + 6
+    ticks = _ticks(case, result, scale)
+    as_of = f"as of {result.as_of}" + (" (later, off the scale)" if beyond else "")
+    return Picture(
+        width=WIDTH,
+        height=axis_y + LABELS,
+        axis_y=axis_y,
+        lanes=tuple(lanes),
+        ticks=ticks,
+        grid=_grid(scale),
+        as_of_x=scale.x(result.as_of),
+        as_of_label=as_of,
+    )
+
+
+def _scale(
+    case: Case, result: Result, stages: dict[str, list[tuple[dt.date, str]]]
+) -> tuple[_Scale, bool]:
+    """The days drawn: all the case's dates, and the as-of date unless it is far later."""
+    days = [e.date for e in case.events]
+    days += [d for history in stages.values() for d, _ in history]
+    days += [d for f in result.findings for d in (f.date, f.until) if d is not None]
+    if result.mandate is not None:
+        days += [d for d in (result.mandate.began, result.mandate.ended) if d is not None]
+    if not days:
+        days = [result.as_of]
+    start, last = min(days), max(days)
+    span = max((last - start).days, 30)
+    beyond = (result.as_of - last).days > span // 3
+    end = last + dt.timedelta(days=span // 12) if beyond else max(last, result.as_of)
+    pad = dt.timedelta(days=max(span // 40, 3))
+    return _Scale(start - pad, end + pad), beyond
+
+
+def _mandate_lane(result: Result, scale: _Scale, y: float) -> Lane:
+    mandate = result.mandate
+    if mandate is None:
+        return Lane("mandate", "mandate", "Mandate: not registered", y, ())
+    end = mandate.ended or result.as_of
+    title = f"mandate {mandate.began} – {mandate.ended or ''} ({status_words(result.status)})"
+    start = scale.x(mandate.began)
+    bar = Bar(start, scale.x(end) - start, "mandate", title, mandate.ended is None)
+    return Lane("mandate", "mandate", "Mandate", y, (bar,))
+
+
+def _ground_lane(
+    ground: str,
+    label: str,
+    history: list[tuple[dt.date, str]],
+    scale: _Scale,
+    y: float,
+    as_of: dt.date,
+) -> Lane:
+    """A ground's stages, each until the next; the last (unless it ended) up to `as_of`."""
+    bars = []
+    for position, (day, stage) in enumerate(history):
+        start = scale.x(day)
+        following = history[position + 1][0] if position + 1 < len(history) else None
+        title = f"{stage_words(stage)} on {day}"
+        if stage in ENDS:
+            bars.append(Bar(start, 0, f"stage {stage}", title))
+            continue
+        end = scale.x(following or as_of)
+        bars.append(Bar(start, end - start, f"stage {stage}", title, following is None))
+    return Lane("ground", ground, label, y, tuple(bars))
+
+
+def _ticks(case: Case, result: Result, scale: _Scale) -> tuple[Tick, ...]:
+    ticks, label_at = [], -1000.0
+    for index in sorted(range(len(case.events)), key=lambda i: case.events[i].date):
+        event = case.events[index]
+        x = scale.x(event.date)
+        shift = max(x, label_at + SPACING) - x  # slanted labels closer than this overlap
+        label_at = x + shift
+        later = event.date > result.as_of
+        title = f"#{index} {event.date} {event.type}" + (" (after the as-of date)" if later else "")
+        ticks.append(Tick(x, index, event_words(event.type), title, later, shift))
+    return tuple(ticks)
+
+
+def _grid(scale: _Scale) -> tuple[tuple[float, str], ...]:
+    """Vertical lines at round dates: years, or months for a short case."""
+    months = (scale.end.year - scale.start.year) * 12 + scale.end.month - scale.start.month
+    step = next((s for s in (1, 2, 3, 6, 12, 24, 60, 120) if months / s <= 10), 120)
+    day = dt.date(scale.start.year, 1, 1)
+    lines = []
+    while day <= scale.end:
+        if day >= scale.start:
+            label = str(day.year) if step >= 12 else f"{day:%Y-%m}"
+            lines.append((scale.x(day), label))
+        total = day.month - 1 + step
+        day = dt.date(day.year + total // 12, total % 12 + 1, 1)
+    return tuple(lines)
