@@ -157,12 +157,15 @@ def one_condition(rules: maslihat.RuleSet) -> list[Row]:
     """The minimum-age condition: the engine's compiled node, zen-engine's, plain Python."""
     check = next(c for c in rules.checks if c.id == "minimum_age")
     node = check.versions.at(AS_OF).body  # type: ignore[union-attr]
-    call = getattr(node, "test", node.evaluate)
+    call = node.test  # the value alone, as the engine asks when nothing is traced
     case = maslihat.Case.model_validate(synthetic_document(0))
     run = Run(case, AS_OF, rules, False)
     days = [dt.date(1995, 1, 1) + dt.timedelta(days=k) for k in range(20_000 // SCALE)]
+    # A situation remembers the facts it computed: each pass gets fresh ones, as each
+    # check of a real case does, so `age` is computed in every call timed.
+    passes = [[run.situation(day, check={"date": day}) for day in days] for _ in range(5)]
+    engine = statistics.median(per_item(call, fresh, repeat=1) for fresh in passes)
     situations = [run.situation(day, check={"date": day}) for day in days]
-    engine = per_item(call, situations)
     born = case.deputy.born
     plain = per_item(lambda day: hand.age(born, day) >= 20, days)
     rows = [Row("plain Python: age(born, day) >= 20", plain * 1e6, plain * 1e6, "µs", "", "itself")]
@@ -175,7 +178,7 @@ def one_condition(rules: maslihat.RuleSet) -> list[Row]:
         return rows
     expression = zen.compile_expression("d(date).diff(d(born), 'year') >= 20")
     contexts = [{"born": born.isoformat(), "date": day.isoformat()} for day in days]
-    assert [expression.evaluate(c) for c in contexts] == [call(s).value for s in situations]
+    assert [expression.evaluate(c) for c in contexts] == [call(s) for s in situations]
     zen_time = per_item(expression.evaluate, contexts)
     rows += [
         Row("zen-engine compiled expression", zen_time * 1e6, zen_time * 1e6, "µs", "", "itself"),
