@@ -80,6 +80,14 @@ def main() -> None:
         f"{report.summary.changed:,} changed)"
     )
     print(f"diff, CPU time of this process: {COUNT / cpu:,.0f} cases/s ({cpu:.1f} s)")
+    start = time.perf_counter()
+    pooled = maslihat.diff(cases, rules, after, as_of=AS_OF, jobs=2)
+    took_pooled = time.perf_counter() - start
+    assert pooled == report, "the pool must not change the report"
+    print(
+        f"diff, jobs=2: {COUNT / took_pooled:,.0f} cases/s ({took_pooled:.1f} s; "
+        f"{took / took_pooled:.2f}x one process)"
+    )
 
 
 if __name__ == "__main__":

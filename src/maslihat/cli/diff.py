@@ -19,7 +19,6 @@ from maslihat.audit import output
 from maslihat.audit.casetests import load_case_test
 from maslihat.cli.main import EXIT_EVALUATION_DEFECT, IsoDateType, case_files, fail
 from maslihat.engine.evaluate import today
-from maslihat.engine.pool import cpu_count
 from maslihat.errors import CaseError, EvaluationError, InputError, WriteError
 from maslihat.model import Case
 from maslihat.rules.loader import load_rules
@@ -89,8 +88,11 @@ def amended(rules: RuleSet, amendments: tuple[Path, ...]) -> RuleSet:
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the number of cores); 1 evaluates in this process.",
+    default=1,
+    help=(
+        "Worker processes (default 1: in this process). Cases read here are sent to the"
+        " workers, which costs more than evaluating them: see docs/performance.md."
+    ),
 )
 def diff_command(
     paths: tuple[Path, ...],
@@ -102,7 +104,7 @@ def diff_command(
     html_file: Path | None,
     force: bool,
     exit_code: bool,
-    jobs: int | None,
+    jobs: int,
 ) -> None:
     """Evaluate the cases in PATHS under the rules before and after a change; list what differs."""
     if bool(amendments) == (against_rules is not None):
@@ -123,7 +125,7 @@ def diff_command(
         else:
             named[item[0]] = item[1]
     try:
-        report = diff(named, before, after, as_of=as_of or today(), jobs=jobs or cpu_count())
+        report = diff(named, before, after, as_of=as_of or today(), jobs=jobs)
         if html_file is not None:
             output.write_file(html_file, render.html_page(report), force)
     except (InputError, EvaluationError, WriteError) as error:
