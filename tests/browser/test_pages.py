@@ -8,7 +8,9 @@ renders offline.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,6 +20,10 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
+
+import maslihat
+from maslihat.engine.evaluate import evaluate_with_timeline
+from maslihat.report import case_report_html
 
 WAIT = 30.0
 """Seconds a test waits for a page to show what it expects."""
@@ -271,3 +277,24 @@ def test_redoc_renders_offline(driver: WebDriver, live: str) -> None:
     urls = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     elsewhere = [url for url in urls if not url.startswith(live)]
     assert [url for url in elsewhere if url not in refused] == []
+
+
+EXAMPLE_FILES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name[:2])
+def test_every_example_report_opens_offline(
+    driver: WebDriver, tmp_path: Path, example: Path
+) -> None:
+    """`evaluate --html` for each example is a page the browser shows from the file alone:
+    no resource loaded, no console error, the timeline and the chart drawn."""
+    case = maslihat.load_case(example)
+    result, entries = evaluate_with_timeline(case, as_of=dt.date(2026, 11, 1), explain=True)
+    page = tmp_path / "report.html"
+    page.write_text(case_report_html(case, result, entries), encoding="utf-8")
+    driver.get(page.as_uri())
+    assert len(driver.find_elements(By.CSS_SELECTOR, "svg")) >= 2
+    assert result.status.replace("_", " ") in driver.find_element(By.TAG_NAME, "body").text
+    urls = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert urls == []
+    no_errors_logged(driver)
