@@ -33,7 +33,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 SOURCE = Path(__file__).parents[1] / "src" / "maslihat"
 TEXT_FIELDS = {"title", "message", "text", "citation", "stage_citation", "reason"}
 """The fields of a result whose values are words, not codes."""
-QUOTED = re.compile(r"'[^']*'|\[[^\]]*\]")
+QUOTED = re.compile(r"'[^']*'|\[[^\]]*\]|\b[a-z_]+=")
 FACT_PATH = re.compile(r"\b[a-z_]+(?:\.[a-z_]+)+\b")
 LATIN_WORD = re.compile(r"[A-Za-zÄäÖöÜü][A-Za-z0-9_ÄäÖöÜü'-]*")
 ALLOWED = {
@@ -83,6 +83,7 @@ def catalogue() -> tuple[LoadedFile, ...]:
 def codes(rules: maslihat.RuleSet) -> set[str]:
     """Every code and id the rules and the contract define (allowed in any language)."""
     found = set(rules.grounds) | set(rules.findings) | set(rules.procedures)
+    found |= {restriction.id for restriction in rules.restrictions}
     found |= {item for lst in rules.lists.values() for item in lst.item_ids()}
     found |= set(EVENT_MODELS)
     found |= {"candidate", "active", "termination_pending", "terminated", "expired"}
@@ -113,7 +114,8 @@ def english_words(text: str, allowed: set[str]) -> list[str]:
     """The Latin-script words of `text` that are neither codes nor allowed names.
 
     A condition quoted from the rules is code: its fact paths (`event.offence`), its
-    operators, and the values and lists it compares with (`'A'`, `[crime, ...]`)."""
+    operators, and the values and lists it compares with (`'A'`, `[crime, ...]`); and an
+    item's field names (`activity=`)."""
     words = LATIN_WORD.findall(FACT_PATH.sub(" ", QUOTED.sub(" ", text)))
     return [w for w in words if w not in allowed and not re.search(r"\d|^https", w)]
 

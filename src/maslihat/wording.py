@@ -190,6 +190,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "why_not_any": "none of these holds: {parts}",
         "why_not_negated": "{test} holds, and the rule needs it not to ({facts})",
         "why_not_event": "events[{index}] ({date})",
+        "why_not_breach": "{item} is not a breach of {restriction}: {reason} [{rule}; {citation}]",
         # The command line.
         "option_not_date": "{value} is not a date YYYY-MM-DD",
         "option_no_such_day": "{value} is not a date: {reason}",

@@ -76,3 +76,53 @@ def test_a_result_without_near_misses_has_no_new_key(build: Build, run: Run) -> 
     assert "not_grounds" not in data
     with_one = json.loads(run(build(conviction("negligent_misdemeanour"))).model_dump_json())
     assert with_one["not_grounds"][0]["rule"] == "conviction@2015-01-01"
+
+
+def activity(kind: str, field: str, day: str = "2021-03-01") -> dict[str, Any]:
+    """An outside activity started on `day`."""
+    return {"date": day, "type": "activity_started", "activity": kind, "field": field}
+
+
+def test_paid_teaching_says_why_it_is_not_a_breach(build: Build, run: Run) -> None:
+    """A deputy on the permanent paid basis who teaches is told which exception allows it."""
+    result = run(build(activity("paid_work", "teaching"), basis="permanent"))
+    assert result.findings == ()
+    (entry,) = result.not_breaches
+    assert (entry.event, entry.restriction) == (1, "incompatible_activity")
+    assert entry.item == "activity=paid_work/field=teaching"
+    assert entry.rule == "incompatible_activity@2001-01-23"
+    assert "item.field not in [creative, science, teaching] does not hold" in entry.reason
+    assert entry.citation == "Law 148-II, art. 20(6)"
+    assert "Not breaches:" in result_text(result)
+
+
+def test_a_breach_or_an_unpaid_deputy_gets_no_such_line(build: Build, run: Run) -> None:
+    """Management is a breach, not a near miss; off the paid basis nothing is in question."""
+    breach = run(build(activity("management", "teaching"), basis="permanent"))
+    assert [f.code for f in breach.findings] == ["incompatible_activity"]
+    assert breach.not_breaches == ()
+    assert run(build(activity("paid_work", "teaching"), basis="non_permanent")).not_breaches == ()
+
+
+def test_the_reason_is_the_same_with_and_without_the_trace(build: Build, run: Run) -> None:
+    """Explaining changes nothing in the line, though only the traced run builds its
+    explanation along the way."""
+    case = build(activity("paid_work", "science"), basis="permanent")
+    assert run(case).not_breaches == run(case, explain=True).not_breaches
+    assert "not_breaches" not in json.loads(run(build()).model_dump_json())
+
+
+def test_an_item_once_in_breach_is_never_called_allowed(build: Build, run: Run) -> None:
+    """A second mandate that overlapped at registration and ended later was a breach: the
+    result does not list it as allowed once it ended; one that ended before is listed."""
+    overlapping = {"maslihat": "Atyrau City Mäslihat", "began": "2016-03-25", "ended": "2021-02-01"}
+    later = build(
+        {"date": "2021-03-01", "type": "meeting", "body": "plenary", "attendance": "present"},
+        other_mandates=[overlapping],
+    )
+    result = run(later)
+    assert [f.code for f in result.findings] == ["multiple_mandates"]
+    assert result.not_breaches == ()
+    ended = {**overlapping, "ended": "2021-01-11"}
+    (entry,) = run(build(other_mandates=[ended])).not_breaches
+    assert entry.item == "maslihat=Atyrau City Mäslihat/began=2016-03-25/ended=2021-01-11"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, get_args
 
 from maslihat.i18n import DEFAULT_LANGUAGE, Language, day, days_in, number, translator
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
-from maslihat.model.result import NotGround, Status
+from maslihat.model.result import NotBreach, NotGround, Status
 from maslihat.wording import say_in
 
 if TYPE_CHECKING:
@@ -147,6 +147,9 @@ def result_text(result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
     if result.not_grounds:  # only when there are some: most results have none
         lines.append(_("Not grounds:"))
         lines.extend(f"  {not_ground_line(entry, lang)}" for entry in result.not_grounds)
+    if result.not_breaches:
+        lines.append(_("Not breaches:"))
+        lines.extend(f"  {not_breach_line(entry, lang)}" for entry in result.not_breaches)
     if result.trace is not None:
         lines.append(_("Trace:"))
         for entry in result.trace:
@@ -162,6 +165,19 @@ def not_ground_line(entry: NotGround, lang: Language = DEFAULT_LANGUAGE) -> str:
         "why_not",
         event=say_in(lang, "why_not_event", index=entry.event, date=day(entry.date, lang)),
         ground=entry.ground,
+        reason=entry.reason,
+        rule=entry.rule,
+        citation=entry.citation,
+    )
+
+
+def not_breach_line(entry: NotBreach, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """Why an item (an activity) is not a breach, on one line, with the rule and citation."""
+    return say_in(
+        lang,
+        "why_not_breach",
+        item=entry.item,
+        restriction=entry.restriction,
         reason=entry.reason,
         rule=entry.rule,
         citation=entry.citation,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from maslihat.engine.records import GroundRecord, ground_facts
 from maslihat.engine.situation import Situation
 from maslihat.engine.state import item_key
+from maslihat.engine.why import item_label, near_miss, not_breach, partly_met
 from maslihat.rules.conditions import Explanation
 from maslihat.rules.ruleset import (
     Cite,
@@ -150,6 +151,8 @@ class _Check:
         run, body, day = self.run, self.version.body, self.day
         breached, explained = here.judge(body.condition)
         key = (self.restriction, item_key(item))
+        if not breached and item is not None and self.event is not None:
+            self.not_breached(here, key, item, explained)
         opens = breached and key not in run.breaches
         if changed or opens:
             verdict = "breached" if breached else "not breached"
@@ -166,9 +169,34 @@ class _Check:
             _begins_later(run, body.begins_on, here, key, day)
             return False
         if opens:
+            run.ledger.breached.add(key)
+            run.ledger.not_breaches.pop(key, None)  # allowed before, in breach now
             run.breaches[key] = run.finding(self.finding, day, here, self.event, self.version.cite)
             _ends_by_itself(run, body.ends_on, here, key, day, self.event)
         return True
+
+    def not_breached(
+        self, here: Situation, key: tuple[str, str], item: Any, explained: Explanation | None
+    ) -> None:
+        """Keep, once per item, why an item the restriction partly matched is allowed."""
+        run, condition = self.run, self.version.body.condition
+        if key in run.ledger.not_breaches or key in run.ledger.breached or self.event is None:
+            return
+        if explained is None:
+            if not near_miss(condition, here):
+                return
+            explained = condition.evaluate(here)
+        if partly_met(explained):
+            run.ledger.not_breaches[key] = not_breach(
+                explained,
+                self.event,
+                self.day,
+                self.version.key,
+                self.restriction,
+                item_label(item),
+                self.version.cite,
+                run.rules.lang,
+            )
 
 
 def _begins_later(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from maslihat.engine.why import not_ground, partly_met
-from maslihat.model.result import Finding, GroundOutcome, NotGround, TraceEntry
+from maslihat.model.result import Finding, GroundOutcome, NotBreach, NotGround, TraceEntry
 from maslihat.rules.conditions import Explanation, show
 from maslihat.rules.ruleset import Cite, Ground, GroundBody, Version
 
@@ -91,6 +91,10 @@ class Ledger:
     trace: list[TraceEntry] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     not_grounds: dict[tuple[int, str], NotGround] = field(default_factory=dict)
+    not_breaches: dict[tuple[str, str], NotBreach] = field(default_factory=dict)
+    """By restriction and item: a restriction partly met by an item it allowed."""
+    breached: set[tuple[str, str]] = field(default_factory=set)
+    """The items ever in breach: they are never listed as allowed, even once it ended."""
     """By event and ground: a trigger partly met that did not make the ground arise."""
 
     def note(

@@ -31,6 +31,7 @@ def build_result(run: Run) -> Result:
         next_steps=next_steps(run) if not run.chart.is_terminated else (),
         rules=RulesInfo(fingerprint=run.rules.fingerprint),
         not_grounds=tuple(run.ledger.not_grounds.values()),
+        not_breaches=tuple(run.ledger.not_breaches.values()),
         trace=_in_date_order(run.ledger.trace) if run.ledger.explain else None,
     )
 

@@ -1,4 +1,4 @@
-"""Why an event that could be a ground is not one, in one line, with the rule that decided.
+"""Why an event that could be a ground is not one (or an activity not a breach), in one line.
 
 A conviction for a negligent misdemeanour after 2015, or a permanent move within the
 mäslihat's own unit, looks like a ground and is not; without a word, a reader sees a
@@ -12,8 +12,9 @@ was never in question and says nothing.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from maslihat.model.result import NotGround
+from maslihat.model.result import NotBreach, NotGround
 from maslihat.rules.conditions import Combination, Condition, Explanation, Facts, show
 from maslihat.rules.ruleset import Cite
 from maslihat.wording import say_in
@@ -79,7 +80,6 @@ def not_ground(
     lang: str = "en",
 ) -> NotGround:
     """The line saying why event `event` did not make `ground` arise under version `rule`."""
-    reasons = "; ".join(_part(part, lang) for part in failed_parts(explanation))
     return NotGround(
         event=event,
         date=day,
@@ -87,5 +87,46 @@ def not_ground(
         rule=rule,
         citation=cite.text,
         citation_url=cite.url,
-        reason=reasons,
+        reason=reason(explanation, lang),
     )
+
+
+def not_breach(
+    explanation: Explanation,
+    event: int,
+    day: dt.date,
+    rule: str,
+    restriction: str,
+    item: str,
+    cite: Cite,
+    lang: str = "en",
+) -> NotBreach:
+    """The line saying why `item` (an activity, say) is not a breach of `restriction`."""
+    return NotBreach(
+        event=event,
+        date=day,
+        restriction=restriction,
+        item=item,
+        rule=rule,
+        citation=cite.text,
+        citation_url=cite.url,
+        reason=reason(explanation, lang),
+    )
+
+
+def item_label(item: Any) -> str:
+    """An item as a reader knows it: its fields, `activity=paid_work/field=teaching`."""
+    fields = item.model_dump() if hasattr(item, "model_dump") else item
+    if not isinstance(fields, dict):
+        return str(item)
+    shown = (
+        f"{name}={value if isinstance(value, str) else show(value)}"
+        for name, value in fields.items()
+        if name != "since" and value is not None
+    )
+    return "/".join(shown)
+
+
+def reason(explanation: Explanation, lang: str) -> str:
+    """The parts of a partly met condition that failed, worded in `lang`."""
+    return "; ".join(_part(part, lang) for part in failed_parts(explanation))

@@ -105,6 +105,21 @@ class NotGround(Frozen):
     reason: str = Field(description="Why not, in one line: the part of the rule that failed.")
 
 
+class NotBreach(Frozen):
+    """An activity (or other item) a restriction looked at and did not find in breach, and why."""
+
+    event: int = Field(description="The index in `events` of the event that started it.")
+    date: dt.date = Field(description="The day the restriction was checked.")
+    restriction: str
+    item: str = Field(description="The item checked, as key=value pairs (activity=..., ...).")
+    rule: str = Field(
+        description="The rule version that decided, such as incompatible_activity@2001-01-23."
+    )
+    citation: str
+    citation_url: str | None = None
+    reason: str = Field(description="Why not, in one line: the part of the rule that failed.")
+
+
 class RulesInfo(Frozen):
     """Which rule set produced the result."""
 
@@ -112,7 +127,7 @@ class RulesInfo(Frozen):
 
 
 def _trace_is_optional(schema: dict[str, Any]) -> None:
-    optional = ("trace", "not_grounds")
+    optional = ("trace", "not_grounds", "not_breaches")
     schema["required"] = [name for name in schema.get("required", []) if name not in optional]
 
 
@@ -138,6 +153,15 @@ class Result(Frozen):
         description=(
             "Events that looked like a ground and are not one, each with the rule version "
             "that decided and why; absent when there are none."
+        ),
+    )
+    not_breaches: tuple[NotBreach, ...] = Field(
+        default=(),
+        exclude_if=lambda found: not found,
+        description=(
+            "Activities (and other items) a restriction checked and found allowed although "
+            "part of it held, each with the rule version that decided and why; absent when "
+            "there are none."
         ),
     )
     trace: tuple[TraceEntry, ...] | None = Field(
