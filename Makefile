@@ -33,9 +33,11 @@ BROWSER_CHECK = command -v chromium >/dev/null 2>&1 && command -v chromedriver >
 	|| echo "make: no Chromium here, so the browser tests in tests/browser are SKIPPED" \
 	"(apt-get install chromium chromium-driver to run them)"
 
+# On every core (pytest-xdist): the tests are independent, each worker has its own
+# rules cache, server and browser.
 pytest: $(STAMP)
 	@$(BROWSER_CHECK)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 # The README's pictures, taken by the browser tests: docs/images/*.png.
 screenshots: $(STAMP)
