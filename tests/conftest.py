@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import maslihat
+from maslihat.model.result import TEXT_FIELDS
 from maslihat.rules.loader import bundled_rules_dir
 
 ATYRAU = {
@@ -104,3 +105,20 @@ def edited(rules_copy: Callable[..., Path]) -> Callable[[str, str, str], Path]:
         return target
 
     return make
+
+
+def _language_neutral(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: "<text>" if k in TEXT_FIELDS and v else _language_neutral(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_language_neutral(v) for v in value]
+    return value
+
+
+@pytest.fixture(scope="session")
+def language_neutral() -> Callable[[Any], Any]:
+    """A result's JSON with its text fields blanked: what every language must share."""
+    return _language_neutral

@@ -120,6 +120,13 @@ class NotBreach(Frozen):
     reason: str = Field(description="Why not, in one line: the part of the rule that failed.")
 
 
+TEXT_FIELDS: frozenset[str] = frozenset(
+    {"title", "message", "text", "citation", "stage_citation", "reason"}
+)
+"""The fields of a result whose values are words in the result's language; every other
+field (codes, ids, dates, numbers, URLs) is the same in every language."""
+
+
 class RulesInfo(Frozen):
     """Which rule set produced the result."""
 
