@@ -36,10 +36,49 @@ __all__ = [
     "language",
     "negotiate",
     "number",
+    "stage_words",
+    "status_words",
     "translator",
 ]
 
 DOMAIN = "maslihat"
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
+    """Mark a message for the catalogues; it is translated where it is shown."""
+    return message
+
+
+STATUS_WORDS = {
+    "candidate": N_("candidate"),
+    "active": N_("active"),
+    "termination_pending": N_("termination pending"),
+    "terminated": N_("terminated"),
+    "expired": N_("expired"),
+}
+STAGE_WORDS = {
+    "arisen": N_("arisen"),
+    "submitted": N_("submitted"),
+    "vote_failed": N_("vote failed"),
+    "decided": N_("decided"),
+    "automatic": N_("automatic"),
+    "recorded": N_("recorded"),
+}
+"""The words for statuses and stages: every output a person reads (the command line,
+the pages) names them through `status_words` and `stage_words`, so each has one
+spelling in each language; JSON keeps the contract's ids."""
+
+
+def status_words(status: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """A status as a person reads it: `termination pending`."""
+    return translator(lang).gettext(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
+def stage_words(stage: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """A ground's stage as a person reads it: `vote failed`."""
+    return translator(lang).gettext(STAGE_WORDS[stage]) if stage in STAGE_WORDS else stage
+
+
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 

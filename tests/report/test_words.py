@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import maslihat
-from maslihat.report.words import rule_words, stage_words, status_words
+from maslihat.i18n import stage_words, status_words
+from maslihat.report.words import rule_words
 
 
 def test_statuses_and_stages_read_as_evaluate_prints_them() -> None:
@@ -23,3 +24,17 @@ def test_rules_are_named_by_their_titles(rules: maslihat.RuleSet) -> None:
     )
     assert rule_words(rules, "lifecycle.registration") == "lifecycle: registration"
     assert rule_words(rules, "minimum_age@2001-01-23") == "eligibility: minimum age"
+
+
+def test_every_status_and_stage_has_its_words_in_every_language() -> None:
+    """The one table of words covers the contract's statuses and stages, in en, ru and kk."""
+    from typing import get_args
+
+    from maslihat.i18n import LANGUAGES, STAGE_WORDS, STATUS_WORDS
+    from maslihat.model.result import Stage, Status
+
+    assert set(STATUS_WORDS) == set(get_args(Status))
+    assert set(STAGE_WORDS) == set(get_args(Stage))
+    for lang in LANGUAGES[1:]:
+        assert status_words("termination_pending", lang) != "termination pending"
+        assert stage_words("vote_failed", lang) != "vote failed"

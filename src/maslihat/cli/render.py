@@ -11,7 +11,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, get_args
 
-from maslihat.i18n import DEFAULT_LANGUAGE, Language, day, days_in, number, translator
+from maslihat.i18n import (
+    DEFAULT_LANGUAGE,
+    N_,
+    Language,
+    day,
+    days_in,
+    number,
+    stage_words,
+    status_words,
+    translator,
+)
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
 from maslihat.model.result import NotBreach, NotGround, Status
 from maslihat.wording import say_in
@@ -21,32 +31,12 @@ if TYPE_CHECKING:
     from maslihat.rules.listing import EditionInForce, RuleVersionInfo
 
 
-def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
-    """Mark a message for the catalogues; it is translated where it is shown."""
-    return message
-
-
-STATUS_LABELS = {
-    "candidate": N_("candidate"),
-    "active": N_("active"),
-    "termination_pending": N_("termination pending"),
-    "terminated": N_("terminated"),
-    "expired": N_("expired"),
-}
-STAGE_LABELS = {
-    "arisen": N_("arisen"),
-    "submitted": N_("submitted"),
-    "vote_failed": N_("vote failed"),
-    "decided": N_("decided"),
-    "automatic": N_("automatic"),
-    "recorded": N_("recorded"),
-}
 SEVERITY_LABELS = {
     "violation": N_("violation"),
     "warning": N_("warning"),
     "info": N_("info"),
 }
-"""The words for statuses, stages and severities (their codes stay in JSON)."""
+"""The words for severities (their codes stay in JSON)."""
 END_LABELS = {"term_expired": N_("the expiry of the term")}
 """What ends a mandate that is not a ground, in words (outside English)."""
 
@@ -77,7 +67,7 @@ def _ground(ground: GroundOutcome, _: _Words) -> str:
         arose = _("arose: no event shows it")
     if ground.stage != "arisen":
         arose += _("; {stage} on {date}").format(
-            stage=_.label(STAGE_LABELS, ground.stage), date=_.day(ground.stage_date)
+            stage=stage_words(ground.stage, _.lang), date=_.day(ground.stage_date)
         )
     return f"  {ground.subparagraph} {ground.ground} ({ground.title}): {arose} [{ground.citation}]"
 
@@ -131,7 +121,7 @@ def result_text(result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
         _("Case {case} as of {date}").format(
             case=result.case or _("(no id)"), date=_.day(result.as_of)
         ),
-        _("Status:   {status}").format(status=_.label(STATUS_LABELS, result.status)),
+        _("Status:   {status}").format(status=status_words(result.status, _.lang)),
         _("Eligible: {answer}").format(answer=_("yes") if result.eligible else _("no")),
         _("Mandate:  {period}").format(period=mandate),
     ]
@@ -187,7 +177,7 @@ def not_breach_line(entry: NotBreach, lang: Language = DEFAULT_LANGUAGE) -> str:
 def summary_line(name: str, result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
     """One line per case, for batches, in the words `evaluate` uses."""
     _ = _Words(lang)
-    parts: list[str] = [_.label(STATUS_LABELS, result.status)]
+    parts: list[str] = [status_words(result.status, _.lang)]
     if result.mandate and result.mandate.ended:
         parts.append(
             _("ended {date} by {ground}").format(
@@ -200,7 +190,7 @@ def summary_line(name: str, result: Result, lang: Language = DEFAULT_LANGUAGE) -
         parts.append(
             _("grounds: {list}").format(
                 list=", ".join(
-                    f"{g.subparagraph} {_.label(STAGE_LABELS, g.stage)}" for g in result.grounds
+                    f"{g.subparagraph} {stage_words(g.stage, _.lang)}" for g in result.grounds
                 )
             )
         )
@@ -218,7 +208,7 @@ def batch_summary(
     read_count = sum(statuses.values()) + errors
     read = t.ngettext("{n} case", "{n} cases", read_count).format(n=number(read_count, lang))
     counts = ", ".join(
-        f"{number(statuses[s], lang)} {t.gettext(STATUS_LABELS[s])}"
+        f"{number(statuses[s], lang)} {status_words(s, lang)}"
         for s in get_args(Status)
         if statuses.get(s)
     )
@@ -231,7 +221,6 @@ def batch_summary(
 
 def timeline_text(steps: list[TimelineStep]) -> str:
     """The timeline, one line per step, in the words `evaluate` uses."""
-    from maslihat.report.words import status_words  # the pages' words, in English
 
     lines = []
     for step in steps:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from maslihat.i18n import stage_words, status_words
 from maslihat.model import Case, Result
-from maslihat.report.words import event_words, stage_words, status_words
+from maslihat.report.words import event_words
 
 WIDTH, LEFT, RIGHT, TOP = 1100, 240, 30, 46
 LANE, BAR = 30, 16

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from maslihat.report.words import event_words, stage_words, status_words
+from maslihat.i18n import stage_words, status_words
+from maslihat.report.words import event_words
 
 _HERE = "maslihat.report"
 

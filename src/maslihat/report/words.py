@@ -10,19 +10,10 @@ from __future__ import annotations
 import re
 
 from maslihat.engine.records import split_ref
+from maslihat.i18n import stage_words
 from maslihat.rules.ruleset import RuleSet
 
 _OUTCOME = re.compile(r"^outcomes\[(\d+)\]$")
-
-
-def status_words(status: str) -> str:
-    """A status as `evaluate` prints it: `termination pending`."""
-    return status.replace("_", " ")
-
-
-def stage_words(stage: str) -> str:
-    """A ground's stage as `evaluate` prints it: `vote failed`."""
-    return stage.replace("_", " ")
 
 
 def event_words(event_type: str) -> str:

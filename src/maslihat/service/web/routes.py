@@ -24,10 +24,10 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from maslihat.audit.model import AuditReport
 from maslihat.audit.render import html_page
 from maslihat.engine.evaluate import today
+from maslihat.i18n import stage_words, status_words
 from maslihat.model.common import IsoDate
 from maslihat.model.result import Stage, Status
 from maslihat.report.templating import page_environment
-from maslihat.report.words import stage_words, status_words
 from maslihat.rules.listing import HEADINGS, editions_in_force, history, in_force
 from maslihat.service.bodies import YAML
 from maslihat.service.problems import ServiceError
