@@ -26,7 +26,7 @@ import click
 
 from maslihat.cli.progress import echo, progress
 from maslihat.errors import CaseError, EvaluationError, InputError, Issue, WriteError
-from maslihat.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language
+from maslihat.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, language
 from maslihat.schemas import MODELS as SCHEMAS
 from maslihat.wording import no_such_day, say
 
@@ -95,15 +95,43 @@ rules_option = click.option(
 """--rules DIR, for every command that reads rules."""
 
 
+LANG_KEY = "maslihat.lang"
+"""Where `--lang` leaves the language in the click context, for `cli_language`."""
+
+
+def _remember_language(ctx: click.Context, _param: click.Parameter, value: Language) -> Language:
+    """Keep the chosen language in the context, so messages printed anywhere can read it."""
+    ctx.meta[LANG_KEY] = value
+    return value
+
+
+def cli_language() -> Language:
+    """The language this command prints in: its `--lang`, else `MASLIHAT_LANG`, else English.
+
+    Errors can be printed before `--lang` is parsed (a bad option, a missing file), so
+    the environment is the fallback; a value that is not one of ours counts as English.
+    """
+    import os
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and LANG_KEY in ctx.meta:
+        return ctx.meta[LANG_KEY]  # type: ignore[no-any-return]
+    chosen = os.environ.get("MASLIHAT_LANG", DEFAULT_LANGUAGE)
+    return language(chosen) if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
 lang_option = click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
     default=DEFAULT_LANGUAGE,
     envvar="MASLIHAT_LANG",
     show_envvar=True,
+    is_eager=True,
+    callback=_remember_language,
     help="Language of the texts: en, ru or kk (codes and JSON keys never change).",
 )
-"""--lang, for every command that prints texts of the law or of the program."""
+"""--lang, for every command that prints texts of the law or of the program; eager, so
+the language is known before any other option is checked or an error is printed."""
 
 
 def common_options(command: F) -> F:
