@@ -28,9 +28,10 @@ from maslihat.audit.mutants import run_mutants
 from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import run_suite
 from maslihat.cli.diff import amended
-from maslihat.cli.main import fail, rules_from, rules_option
+from maslihat.cli.main import fail, lang_option, rules_from, rules_option
 from maslihat.cli.progress import progress
 from maslihat.errors import CaseTestError, InputError, WriteError
+from maslihat.i18n import Language
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
@@ -90,6 +91,7 @@ def _equivalent(path: Path | None) -> dict[str, str]:
 @click.command(name="audit")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @rules_option
+@lang_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
     "--report",
@@ -134,6 +136,7 @@ def audit_command(
     strict: bool,
     force: bool,
     amendments: tuple[Path, ...],
+    lang: Language,
 ) -> None:
     """Trace provisions to rules to case tests (PATHS), measure coverage, lint, mutate."""
     _check_outputs(report_file, suggest_dir, force)
@@ -157,7 +160,7 @@ def audit_command(
     change = impact(rules, after, loaded) if after is not None else None
     try:
         if report_file is not None:
-            _write_report(report, rules, report_file, force)
+            _write_report(report, rules, report_file, force, lang)
         click.echo(_printed(report, change, as_json))
         if suggest_dir is not None:
             bar = progress("Searching for witnesses")
@@ -216,16 +219,21 @@ def _is_directory(path: Path) -> bool:
     return path.is_dir() and not path.is_symlink()
 
 
-def _write_report(report: AuditReport, rules: RuleSet, path: Path, force: bool) -> None:
-    """The report as pages in a directory, or as one file: HTML for .html, else Markdown."""
+def _write_report(
+    report: AuditReport, rules: RuleSet, path: Path, force: bool, lang: Language
+) -> None:
+    """The report as pages in a directory, or as one file: HTML for .html, else Markdown.
+
+    The pages are in `lang` (--lang); the Markdown is English, as before languages.
+    """
     if _is_directory(path):
-        pages = render.html_pages(report, rules)
+        pages = render.html_pages(report, rules, lang)
         for name in pages:  # every page checked before any is written
             output.check_file(path / name, force)
         for name, page in pages.items():
             output.write_file(path / name, page, force)
     elif path.suffix in (".html", ".htm"):
-        output.write_file(path, render.html_page(report, rules), force)
+        output.write_file(path, render.html_page(report, rules, lang), force)
     else:
         output.write_file(path, render.markdown(report), force)
 

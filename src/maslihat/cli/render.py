@@ -211,22 +211,22 @@ def batch_summary(
     )
 
 
-def timeline_text(steps: list[TimelineStep]) -> str:
-    """The timeline, one line per step, in the words `evaluate` uses."""
-
+def timeline_text(steps: list[TimelineStep], lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The timeline, one line per step, in the words `evaluate` uses, in `lang`."""
+    _ = _Words(lang)
     lines = []
     for step in steps:
         event = f"#{step.event}" if step.event is not None else "  "
         cite = f" [{step.citation}]" if step.citation else ""
         if step.kind in ("finding", "finding_ends"):
-            told = f"{step.note}{cite}" if step.kind == "finding" else ""
+            told = f"{days_in(step.note, lang)}{cite}" if step.kind == "finding" else ""
         else:
-            before, after = status_words(step.before), status_words(step.after)
+            before, after = status_words(step.before, lang), status_words(step.after, lang)
             told = before if before == after else f"{before} → {after}"
-            told += f"  by {step.rule_title}" if step.rule_title else ""
+            told += _("  by {rule}").format(rule=step.rule_title) if step.rule_title else ""
             told += cite + (f"  ({step.note})" if step.note else "")
-        lines.append(f"{step.date} {event:>3} {step.what:<34} {told}".rstrip())
-    return "\n".join(lines) if lines else "(no events)"
+        lines.append(f"{_.day(step.date)} {event:>3} {step.what:<34} {told}".rstrip())
+    return "\n".join(lines) if lines else _("(no events)")
 
 
 def rules_title(rule_id: str | None, day: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:

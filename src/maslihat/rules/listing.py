@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from maslihat.i18n import N_
 from maslihat.model.common import Frozen
 from maslihat.rules.ruleset import Edition, RuleSet, Version
 
@@ -20,14 +21,15 @@ Kind = Literal["check", "ground", "procedure", "restriction", "list_item", "tran
 
 
 HEADINGS: dict[Kind, str] = {
-    "check": "Eligibility",
-    "ground": "Grounds",
-    "procedure": "Procedures",
-    "restriction": "Restrictions",
-    "list_item": "Lists",
-    "transition": "Lifecycle",
+    "check": N_("Eligibility"),
+    "ground": N_("Grounds"),
+    "procedure": N_("Procedures"),
+    "restriction": N_("Restrictions"),
+    "list_item": N_("Lists"),
+    "transition": N_("Lifecycle"),
 }
-"""The heading of each kind of rule, where rules are listed by kind for people to read."""
+"""The heading of each kind of rule, where rules are listed by kind for people to read
+(in English; marked for the catalogues, where the pages translate them)."""
 
 
 class RuleVersionInfo(Frozen):
