@@ -8,18 +8,20 @@ case took is read from its timeline: every step whose status before and after di
 
 from __future__ import annotations
 
-import textwrap
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, status_words, translator
 from maslihat.lifecycle import MandateLifecycle
+from maslihat.report.textbox import wrap
 
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 150, 40, 100, 80, 30
-LINE_H, LINE_CHARS = 15, 19
-"""A state's name wraps at about this many letters a line (13 px type in a 150 px box);
-the boxes grow a line's height for each line past the first."""
+LINE_H, NAME_W, NAME_PX = 15, BOX_W - 16, 13
+"""A state's name wraps to its box (13 px type, 8 px each side); the boxes grow a
+line's height for each line past the first."""
+EDGE_W, EDGE_PX = GAP_X - 10, 11
+"""Between two boxes a transition's label wraps to the gap (11 px type)."""
 EVENT_WORDS = {
     "register": N_("register"),
     "observe": N_("observe"),
@@ -51,6 +53,7 @@ class Edge:
     source: str
     target: str
     label: str
+    lines: tuple[str, ...]
     path: str
     label_x: float
     label_y: float
@@ -80,9 +83,7 @@ def chart(
     """
     taken = set(moves)
     names = {s.id: _state_name(s.id, s.name, lang) for s in MandateLifecycle.states}
-    wrapped = {
-        key: tuple(textwrap.wrap(name, LINE_CHARS)) or (name,) for key, name in names.items()
-    }
+    wrapped = {key: wrap(name, NAME_W, NAME_PX) for key, name in names.items()}
     box_h = BOX_H + LINE_H * (max(len(lines) for lines in wrapped.values()) - 1)
     visited = {MandateLifecycle.initial_state.id, current} | {s for move in taken for s in move}
     layer = _layers()
@@ -159,7 +160,7 @@ def _edges(
         if source == target:
             cx = sx + BOX_W / 2
             path = f"M{cx - 22},{sy} C{cx - 30},{sy - 34} {cx + 30},{sy - 34} {cx + 22},{sy}"
-            edges.append(Edge(source, target, label, path, cx, sy - 30, False))
+            edges.append(Edge(source, target, label, (label,), path, cx, sy - 30, False))
             continue
         x1, y1 = sx + BOX_W, sy + box_h / 2
         x2, y2 = tx, ty + box_h / 2
@@ -168,5 +169,8 @@ def _edges(
         mx, my = (x1 + x2) / 2, y2 + (y2 - y1) if skip else (y1 + y2) / 2
         path = f"M{x1},{y1} Q{mx},{my} {x2},{y2}"
         lx, ly = (x1 + 2 * mx + x2) / 4, (y1 + 2 * my + y2) / 4 - 4
-        edges.append(Edge(source, target, label, path, lx, ly, (source, target) in taken))
+        # between two boxes a label has the gap's width: a long one goes on two lines
+        lines = wrap(label, EDGE_W, EDGE_PX)
+        taken_here = (source, target) in taken
+        edges.append(Edge(source, target, label, lines, path, lx, ly, taken_here))
     return edges

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from maslihat.i18n import DEFAULT_LANGUAGE, Language, day, stage_words, status_words, translator
 from maslihat.model import Case, Result
+from maslihat.report.textbox import fit, text_width
 from maslihat.report.words import code_words, event_words
 
 WIDTH, LEFT, RIGHT, TOP = 1100, 240, 30, 46
@@ -21,7 +22,9 @@ LANE, BAR = 30, 16
 SPACING = 16
 """The least distance between two events' labels, slanted at 65 degrees."""
 LABELS = 130
-"""Room under the axis for the events' slanted labels."""
+"""Room under the axis for the events' slanted labels (more when the longest needs it)."""
+SLANT = 0.906
+"""sin 65°: how much of a slanted label's length goes downwards."""
 ENDS = frozenset({"decided", "automatic", "recorded"})
 """Stages at which a ground has ended the mandate: drawn as a mark, not a period."""
 
@@ -46,6 +49,11 @@ class Lane:
     label: str
     y: float
     bars: tuple[Bar, ...]
+
+    @property
+    def shown(self) -> str:
+        """The label as drawn: cut short to the room left of the lanes (12 px type)."""
+        return fit(self.label, LEFT - 6, 12)
 
 
 @dataclass(frozen=True)
@@ -125,7 +133,7 @@ def picture(
     as_of += _(" (later, off the scale)") if beyond else ""
     return Picture(
         width=WIDTH,
-        height=axis_y + LABELS,
+        height=axis_y + _label_room(ticks),
         axis_y=axis_y,
         lanes=tuple(lanes),
         ticks=ticks,
@@ -209,6 +217,12 @@ def _ticks(case: Case, result: Result, scale: _Scale, lang: Language) -> tuple[T
         title += _(" (after the as-of date)") if later else ""
         ticks.append(Tick(x, index, event_words(event.type, lang), title, later, shift))
     return tuple(ticks)
+
+
+def _label_room(ticks: tuple[Tick, ...]) -> float:
+    """The room under the axis: LABELS, or what the longest slanted label takes."""
+    longest = max((text_width(t.label, 11) for t in ticks), default=0.0)
+    return max(LABELS, round(16 + longest * SLANT))
 
 
 def _grid(scale: _Scale) -> tuple[tuple[float, str], ...]:

@@ -7,6 +7,7 @@ examples are JSON endpoints in the OpenAPI document; the pages are not.
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, get_args
@@ -26,6 +27,7 @@ from maslihat.audit.model import AuditReport
 from maslihat.audit.render import html_page
 from maslihat.engine.evaluate import today
 from maslihat.i18n import (
+    DEFAULT_LANGUAGE,
     N_,
     SEVERITY_WORDS,
     Language,
@@ -161,12 +163,28 @@ def script_words(lang: Language) -> dict[str, object]:
     errors = {plural(n): translator(lang).ngettext("{n} error", "{n} errors", n) for n in range(30)}
     return {
         "lang": lang,
+        "dates": date_form(lang),
         "status": {status: status_words(status, lang) for status in get_args(Status)},
         "stage": {stage: stage_words(stage, lang) for stage in get_args(Stage)},
         "severity": {severity: severity_words(severity, lang) for severity in SEVERITY_WORDS},
         "errors": errors,
         "text": {key: _(message) for key, message in SCRIPT_WORDS.items()},
     }
+
+
+def date_form(lang: Language) -> dict[str, object] | None:
+    """How `day()` writes a date in `lang`, for the script to write the result's dates
+    alike: a template with `{year}`, `{month}`, `{day}`, and the months' names as they
+    stand in it (None for English, which keeps ISO dates). Read off Babel's own output,
+    so the page and every other output agree (a browser's own dates may lack Kazakh)."""
+    if lang == DEFAULT_LANGUAGE:
+        return None
+    from babel.dates import format_date
+
+    sample = dt.date(2001, 11, 22)
+    months = [format_date(dt.date(2001, m, 1), "MMMM", locale=lang) for m in range(1, 13)]
+    template = day(sample, lang).replace("2001", "{year}").replace("22", "{day}")
+    return {"template": template.replace(months[10], "{month}"), "months": months}
 
 
 SCRIPT_WORDS = {
@@ -178,6 +196,7 @@ SCRIPT_WORDS = {
     "mandate_from": N_(" · mandate from {date}"),
     "no_mandate": N_(" · no mandate"),
     "until": N_(" to {date}"),
+    "ended_by": N_(" ({ground})"),
     "ground": N_("ground {number}, {title}"),
     "grounds": N_("Grounds"),
     "ground_column": N_("Ground"),

@@ -13,9 +13,6 @@
   const WORDS = JSON.parse(document.getElementById("words").textContent);
   const LANG = WORDS.lang;
   const plural = new Intl.PluralRules(LANG);
-  /* A date as the other outputs write it: ISO in English, the language's long form else. */
-  const longDate = LANG === "en" ? null
-    : new Intl.DateTimeFormat(LANG, { dateStyle: "long", timeZone: "UTC" });
   const editor = document.getElementById("case");
   const gutter = document.getElementById("gutter");
   const asOf = document.getElementById("as-of");
@@ -42,8 +39,16 @@
     return node;
   }
 
+  /* A date as every other output writes it: ISO in English, else the form the server
+   * read off its own (WORDS.dates: a template and the months' names). */
   function day(iso) {
-    const shown = longDate ? longDate.format(new Date(`${iso}T00:00:00Z`)) : iso;
+    let shown = iso;
+    const form = WORDS.dates;
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (form && parts) {
+      const values = { year: parts[1], month: form.months[Number(parts[2]) - 1], day: String(Number(parts[3])) };
+      shown = form.template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+    }
     return el("span", { class: "day", "data-date": iso }, shown);
   }
 
@@ -51,6 +56,11 @@
   function say(key, values) {
     const parts = WORDS.text[key].split(/\{(\w+)\}/);
     return parts.map((part, i) => (i % 2 ? values[part] : part)).filter((p) => p !== "");
+  }
+
+  /* A message of the law with its ISO dates written as the page writes dates. */
+  function withDays(text) {
+    return text.split(/\b(\d{4}-\d{2}-\d{2})\b/).map((part, i) => (i % 2 ? day(part) : part));
   }
 
   function sayText(key, values) {
@@ -160,7 +170,7 @@
         WORDS.text[body.eligible ? "eligible" : "not_eligible"],
         ...(mandate ? say("mandate_from", { date: day(mandate.began) }) : say("no_mandate", {})),
         ...(mandate && mandate.ended ? say("until", { date: day(mandate.ended) }) : []),
-        mandate && mandate.ended ? ` (${endedBy(body)})` : null),
+        mandate && mandate.ended ? sayText("ended_by", { ground: endedBy(body) }) : null),
     ];
     if (body.grounds.length) {
       parts.push(el("h3", {}, WORDS.text.grounds), table(
@@ -181,7 +191,7 @@
         ...body.findings.map((f) => el("li", { class: `finding severity-${f.severity}` },
           el("strong", {}, WORDS.severity[f.severity] || f.severity), " ",
           f.date ? day(f.date) : null, ...(f.until ? say("until", { date: day(f.until) }) : []),
-          `: ${f.message} `, cited(f.citation, f.citation_url)))));
+          ": ", ...withDays(f.message), " ", cited(f.citation, f.citation_url)))));
     }
     if (body.next_steps.length) {
       parts.push(el("h3", {}, WORDS.text.next_steps),
