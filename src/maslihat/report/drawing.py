@@ -10,6 +10,7 @@ point); under the axis, one tick per event with its type.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from maslihat.i18n import DEFAULT_LANGUAGE, Language, day, stage_words, status_words, translator
@@ -23,8 +24,8 @@ SPACING = 16
 """The least distance between two events' labels, slanted at 65 degrees."""
 LABELS = 130
 """Room under the axis for the events' slanted labels (more when the longest needs it)."""
-SLANT = 0.906
-"""sin 65°: how much of a slanted label's length goes downwards."""
+SLANT, RUN = 0.906, 0.423
+"""sin 65° and cos 65°: how much of a slanted label's length goes down, and right."""
 ENDS = frozenset({"decided", "automatic", "recorded"})
 """Stages at which a ground has ended the mandate: drawn as a mark, not a period."""
 
@@ -132,7 +133,7 @@ def picture(
     as_of = _("as of {date}").format(date=day(result.as_of, lang))
     as_of += _(" (later, off the scale)") if beyond else ""
     return Picture(
-        width=WIDTH,
+        width=_width(ticks),
         height=axis_y + _label_room(ticks),
         axis_y=axis_y,
         lanes=tuple(lanes),
@@ -223,6 +224,13 @@ def _label_room(ticks: tuple[Tick, ...]) -> float:
     """The room under the axis: LABELS, or what the longest slanted label takes."""
     longest = max((text_width(t.label, 11) for t in ticks), default=0.0)
     return max(LABELS, round(16 + longest * SLANT))
+
+
+def _width(ticks: tuple[Tick, ...]) -> int:
+    """WIDTH, or wider when a slanted label near the right end would run past it (as an
+    English one could: "maslihat powers ended" on a last day was cut off)."""
+    ends = (t.x + 4 + t.shift + text_width(t.label, 11) * RUN for t in ticks)
+    return max(WIDTH, math.ceil(max(ends, default=0.0) + 20))  # the estimate errs narrow
 
 
 def _grid(scale: _Scale) -> tuple[tuple[float, str], ...]:

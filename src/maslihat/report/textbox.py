@@ -14,7 +14,7 @@ CYRILLIC = 0x400
 
 def text_width(text: str, size: float) -> float:
     """About how many pixels `text` takes at `size` px."""
-    return sum(size * (0.63 if ord(char) >= CYRILLIC else 0.5) for char in text)
+    return sum(size * (0.7 if ord(char) >= CYRILLIC else 0.5) for char in text)
 
 
 def wrap(text: str, width: float, size: float) -> tuple[str, ...]:
