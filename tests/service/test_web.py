@@ -19,7 +19,8 @@ from maslihat.i18n import Language, day
 from maslihat.rules.listing import history
 from maslihat.service.web.examples import bundled_examples_dir, example_text, examples
 from maslihat.service.web.history import WIDTH, chart
-from maslihat.service.web.routes import POLICY, date_form
+from maslihat.service.web.routes import POLICY
+from maslihat.service.web.words import date_form
 
 PAGES = ["/", "/rules", "/rules?as_of=2014-06-01", "/rules/conviction", "/docs", "/redoc", "/audit"]
 
