@@ -15,12 +15,12 @@ import httpx
 import pytest
 
 import maslihat
-from maslihat.i18n import Language, day
+from maslihat.i18n import STATUS_WORDS, Language, day, status_words
 from maslihat.rules.listing import history
 from maslihat.service.web.examples import bundled_examples_dir, example_text, examples
 from maslihat.service.web.history import WIDTH, chart
 from maslihat.service.web.routes import POLICY
-from maslihat.service.web.words import date_form
+from maslihat.service.web.words import SCRIPT_WORDS, date_form, script_words
 
 PAGES = ["/", "/rules", "/rules?as_of=2014-06-01", "/rules/conviction", "/docs", "/redoc", "/audit"]
 
@@ -159,3 +159,17 @@ def test_the_language_switch_links_this_page_in_each_language(http: httpx.Client
     assert links == [
         f"/rules/conviction?as_of=2014-06-01&amp;lang={lang}" for lang in ("kk", "ru", "en")
     ]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_scripts_own_words_are_in_the_language(lang: Language) -> None:
+    """Every label the workbench script shows is translated: no Latin letter in it but
+    its placeholders; the words for ids are every other output's."""
+    words = script_words(lang)
+    texts = words["text"]
+    assert isinstance(texts, dict) and set(texts) == set(SCRIPT_WORDS)
+    for key, text in texts.items():
+        assert not re.search(r"[A-Za-z]", re.sub(r"\{\w+\}", "", text)), key
+    assert words["status"] == {s: status_words(s, lang) for s in STATUS_WORDS}
+    forms = {"kk": {"one", "other"}, "ru": {"one", "few", "many"}}
+    assert isinstance(words["errors"], dict) and set(words["errors"]) >= forms[lang]

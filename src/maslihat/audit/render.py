@@ -155,9 +155,7 @@ def html_pages(
         )
     }
     for listing in listings:
-        pages[listing.page] = render_page(
-            "audit_file.html", lang, report=report, listing=listing, words=STATUS_WORDS
-        )
+        pages[listing.page] = render_page("audit_file.html", lang, report=report, listing=listing)
     return pages
 
 
