@@ -28,8 +28,8 @@ from maslihat.i18n import (
     severity_words,
     stage_words,
     status_words,
+    translator,
 )
-from maslihat.i18n import translator as _translator
 from maslihat.report.words import event_words
 
 _HERE = "maslihat.report"
@@ -47,7 +47,8 @@ def _build(loader: PackageLoader | ChoiceLoader, lang: Language) -> Environment:
     )
     # Messages are written on one line in the catalogues however a template wraps them.
     env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_translations(_translator(lang), newstyle=True)  # type: ignore[attr-defined]
+    # the i18n extension adds the method, which jinja2's types do not declare
+    env.install_gettext_translations(translator(lang), newstyle=True)  # type: ignore[attr-defined]
     env.globals["lang"] = lang
     env.filters.update(
         status=partial(status_words, lang=lang),
