@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from importlib.metadata import version
 from typing import Any
 
 import click
@@ -96,6 +95,8 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     """`maslihat, version 0.1.0`, in the command's language."""
     if not value or ctx.resilient_parsing:
         return
+    from importlib.metadata import version  # only for --version: not every start pays
+
     words = {"prog": ctx.find_root().info_name, "version": version("maslihat")}
     click.echo(translated(VERSION) % words)
     ctx.exit()
