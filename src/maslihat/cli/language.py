@@ -17,7 +17,8 @@ locale's environment variables; click has no way to be handed a translations obj
 modules to functions that look the message up in our catalogue, in the language of
 the command; the catalogue holds click's messages (`maslihat.cli.clickwords`). In
 English a message is itself, so English output is click's own, and Babel is never
-imported for it.
+imported for it. (Another click program run in the same process would speak the
+language of `MASLIHAT_LANG` too: English unless it names another.)
 """
 
 from __future__ import annotations
