@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
@@ -28,6 +29,7 @@ from maslihat.cli.render import batch_summary, result_text
 from maslihat.i18n import LANGUAGES, catalogue_path, negotiate
 from maslihat.model import EVENT_MODELS
 from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules
+from maslihat.schemas import MODELS as SCHEMAS
 
 CATALOGUE = Path(__file__).parent / "catalogue"
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -238,6 +240,7 @@ def test_negotiate_accept_language() -> None:
     assert negotiate("de, ru-RU;q=0.9") == "ru"
     assert negotiate("ru;q=0.2, kk;q=0.9") == "kk"
     assert negotiate("fr") == negotiate(None) == negotiate("kk;q=0") == "en"
+    assert negotiate("fr", default="kk") == negotiate(None, "kk") == "kk"
 
 
 def test_message_catalogues_translate_every_message() -> None:
@@ -280,3 +283,101 @@ def test_batch_summary_counts_in_the_language() -> None:
     )
     assert batch_summary({"active": 1}, 0, "kk") == "оқылды 1 іс: 1 өкілеттігі күшінде; 0 қате"
     assert batch_summary({"active": 1}, 0) == "1 case read: 1 active; 0 errors"
+
+
+CODE_IN_HELP = re.compile(r"\{[^}]*\}|\S*/\S*|\S*\.(?:md|html)\b")
+"""Code a help text quotes: a YAML mapping, a path, a file name (docs/law.md, .html)."""
+HELP_ALLOWED = {
+    # Formats, protocols and keys named in help texts, as they are written everywhere.
+    "JSON",
+    "YAML",
+    "HTML",
+    "HTTP",
+    "GET",
+    "Markdown",
+    "Ctrl",
+    "C",
+    *LANGUAGES,
+}
+"""Latin words a Russian or Kazakh help page may hold, besides the commands' own names."""
+
+
+def command_names(command: click.Command, ctx: click.Context) -> set[str]:
+    """The words of a command's names: its own, its options', metavars, choices, env vars."""
+    found = set(LATIN_WORD.findall(f"{ctx.command_path} {command.options_metavar}"))
+    if isinstance(command, click.Group):
+        found |= set(LATIN_WORD.findall(command.subcommand_metavar))
+        found |= set(command.list_commands(ctx))
+    for param in command.get_params(ctx):
+        named = [*param.opts, *param.secondary_opts, param.make_metavar(ctx)]
+        named += [str(param.envvar or "")]
+        named += [str(choice) for choice in getattr(param.type, "choices", ())]
+        found |= {word for text in named for word in LATIN_WORD.findall(text)}
+    return found
+
+
+def every_command() -> list[list[str]]:
+    """The group and each of its commands, as the words that call them."""
+    ctx = click.Context(cli, info_name="maslihat")
+    return [[], *([name] for name in cli.list_commands(ctx))]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("command", every_command(), ids=lambda v: v[0] if v else "maslihat")
+def test_help_of_every_command_is_in_the_language(command: list[str], lang: str) -> None:
+    """`--help` in Russian and Kazakh holds no English word but names, metavars and codes."""
+    result = CliRunner().invoke(cli, [*command, "--help", "--lang", lang], prog_name="maslihat")
+    assert result.exit_code == 0, result.output
+    root = click.Context(cli, info_name="maslihat")
+    found = cli.get_command(root, command[0]) if command else cli
+    assert found is not None
+    ctx = click.Context(found, info_name=command[0], parent=root) if command else root
+    allowed = command_names(found, ctx) | HELP_ALLOWED | ALLOWED
+    if not command:  # the group's list of commands quotes their arguments and options
+        for name in cli.list_commands(root):
+            sub = cli.get_command(root, name)
+            assert sub is not None
+            allowed |= command_names(sub, click.Context(sub, info_name=name, parent=root))
+    text = CODE_IN_HELP.sub(" ", result.stdout)
+    assert english_words(text, allowed) == [], result.stdout
+
+
+USAGE_ERRORS = [
+    ["evaluate", "--bogus"],
+    ["evaluat"],
+    ["evaluate"],
+    ["evaluate", "a.yaml", "b.yaml"],
+    ["evaluate", "a.yaml", "--json=yes"],
+    ["evaluate", "a.yaml", "--as-of"],
+    ["batch", "--jobs", "many", "cases"],
+    ["batch", "--jobs", "0", "cases"],
+    ["schema", "casefile"],
+    ["serve", "--port", "70000"],
+    ["serve", "--body-timeout", "soon"],
+    ["diff", "cases", "--exit-code=1"],
+]
+"""Command lines click refuses, one for each kind of usage error a person can make."""
+USAGE_WORDS = {"maslihat", "OPTIONS", "COMMAND", "ARGS", "CASE_FILE", "PATHS", "help", "x"}
+"""The words of a usage line and of a range (`0<=x<=65535`)."""
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("args", USAGE_ERRORS, ids=" ".join)
+def test_usage_errors_are_in_the_language(args: list[str], lang: str) -> None:
+    """A usage error, with `--lang` before or after the mistake, is all in the language."""
+    lines = [["--lang", lang, *args]]
+    if args[-1] != "--as-of":  # which would take a `--lang` after it for its date
+        lines.append([*args, "--lang", lang])
+    allowed = {*LATIN_WORD.findall(" ".join(args)), *SCHEMAS, *USAGE_WORDS, *HELP_ALLOWED}
+    for line in lines:
+        result = CliRunner().invoke(cli, line, prog_name="maslihat")
+        assert result.exit_code == 2, result.output
+        text = CODE_IN_HELP.sub(" ", result.stderr)
+        assert english_words(text, allowed | ALLOWED) == [], result.stderr
+
+
+def test_a_bad_language_is_refused_in_the_environments_language() -> None:
+    """`--lang de` with MASLIHAT_LANG=kk: the refusal, and its env var hint, in Kazakh."""
+    result = CliRunner(env={"MASLIHAT_LANG": "kk"}).invoke(cli, ["rules", "--lang", "de"])
+    assert result.exit_code == 2
+    assert "'--lang' (орта айнымалысы: 'MASLIHAT_LANG') мәні жарамсыз" in result.stderr

@@ -139,11 +139,11 @@ def number(value: int, lang: Language) -> str:
     return format_decimal(value, locale=lang)
 
 
-def negotiate(accept_language: str | None) -> Language:
+def negotiate(accept_language: str | None, default: Language = DEFAULT_LANGUAGE) -> Language:
     """The language of ours a client prefers most, from an `Accept-Language` header.
 
     Tags are weighed by their `q`; a regional tag (`ru-KZ`) counts for its language;
-    nothing we have: the default.
+    nothing we have: `default`.
     """
     weighed: list[tuple[float, int, str]] = []
     for index, part in enumerate((accept_language or "").split(",")):
@@ -162,4 +162,4 @@ def negotiate(accept_language: str | None) -> Language:
         primary = tag.replace("_", "-").split("-")[0].lower()
         if primary in LANGUAGES:
             return language(primary)
-    return DEFAULT_LANGUAGE
+    return default

@@ -77,3 +77,20 @@ def test_batch_answers_in_the_language_asked_for(http: httpx.Client) -> None:
     assert reply.headers["content-language"] == "kk"
     line = json.loads(reply.text.splitlines()[0])
     assert line["result"]["grounds"][0]["citation"].startswith("ҚР № 148-II Заңы")
+
+
+def test_the_services_language_answers_a_request_that_names_none(
+    call: Callable[..., httpx.Response], rules: Any
+) -> None:
+    """`create_app(lang="kk")` (`serve --lang kk`) answers in Kazakh unless told otherwise."""
+    from maslihat.service import create_app
+
+    app = create_app(rules, lang="kk")
+    for headers, lang in [
+        ({}, "kk"),
+        ({"Accept-Language": "de"}, "kk"),
+        ({"Accept-Language": "ru"}, "ru"),
+    ]:
+        reply = call(app, "POST", "/v1/evaluate", json=case(), headers=headers)
+        assert reply.status_code == 200, reply.text
+        assert reply.headers["content-language"] == lang

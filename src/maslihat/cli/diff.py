@@ -17,9 +17,12 @@ import click
 
 from maslihat.audit import output
 from maslihat.audit.casetests import load_case_test
-from maslihat.cli.main import EXIT_EVALUATION_DEFECT, IsoDateType, case_files, fail
+from maslihat.cli.helptext import Command
+from maslihat.cli.language import IntRange, lang_option
+from maslihat.cli.main import EXIT_EVALUATION_DEFECT, as_of_option, case_files, fail
 from maslihat.engine.evaluate import today
 from maslihat.errors import CaseError, EvaluationError, InputError, WriteError
+from maslihat.i18n import N_, Language
 from maslihat.model import Case
 from maslihat.rules.loader import load_rules
 from maslihat.rules.ruleset import RuleSet
@@ -56,40 +59,48 @@ def amended(rules: RuleSet, amendments: tuple[Path, ...]) -> RuleSet:
     return rules
 
 
-@click.command(name="diff")
+@click.command(
+    name="diff",
+    cls=Command,
+    help=N_(
+        "Evaluate the cases in PATHS under the rules before and after a change; list what differs."
+    ),
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--rules", "rules_dir", type=click.Path(path_type=Path), help="Rules before (default: bundled)."
+    "--rules",
+    "rules_dir",
+    type=click.Path(path_type=Path),
+    help=N_("Rules before (default: bundled)."),
 )
 @click.option(
     "--amend",
     "amendments",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="An amendment file laid over the rules (repeatable).",
+    help=N_("An amendment file laid over the rules (repeatable)."),
 )
 @click.option(
     "--against-rules",
     type=click.Path(path_type=Path),
-    help="A directory of rules after the change.",
+    help=N_("A directory of rules after the change."),
 )
-@click.option(
-    "--as-of", type=IsoDateType(), default=None, help="Evaluate as of this date (default: today)."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@as_of_option
+@lang_option
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the report as JSON."))
 @click.option(
     "--html",
     "html_file",
     type=click.Path(path_type=Path),
-    help="Also write the report as an HTML page.",
+    help=N_("Also write the report as an HTML page."),
 )
-@click.option("--force", is_flag=True, help="Replace the --html file if it is there.")
-@click.option("--exit-code", is_flag=True, help="Exit 1 when any case changed.")
+@click.option("--force", is_flag=True, help=N_("Replace the --html file if it is there."))
+@click.option("--exit-code", is_flag=True, help=N_("Exit 1 when any case changed."))
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=IntRange(min=1),
     default=1,
-    help=(
+    help=N_(
         "Worker processes (default 1: in this process). Cases read here are sent to the"
         " workers, which costs more than evaluating them: see docs/performance.md."
     ),
@@ -105,8 +116,9 @@ def diff_command(
     force: bool,
     exit_code: bool,
     jobs: int,
+    lang: Language,
 ) -> None:
-    """Evaluate the cases in PATHS under the rules before and after a change; list what differs."""
+    """`maslihat diff`: `whatif.diff` of the cases, as text, JSON or a page."""
     if bool(amendments) == (against_rules is not None):
         raise click.UsageError("give --amend FILE (one or more) or --against-rules DIR")
     try:

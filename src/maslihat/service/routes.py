@@ -27,7 +27,7 @@ from maslihat.audit.casetests import LoadedFile
 from maslihat.audit.model import AuditReport
 from maslihat.audit.report import build_report
 from maslihat.engine.evaluate import evaluate, evaluate_with_timeline, today
-from maslihat.i18n import Language, negotiate
+from maslihat.i18n import DEFAULT_LANGUAGE, Language, negotiate
 from maslihat.model import Result
 from maslihat.model.common import IsoDate
 from maslihat.report import TimelineStep, case_report_html, timeline_steps
@@ -60,7 +60,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Service:
-    """What every request shares: the rule set, the case tests and the limits.
+    """What every request shares: the rule set, the case tests, the limits and the
+    language of replies to a request that names none of ours (`maslihat serve --lang`).
 
     The audit of the rules against the case tests is computed on first request and
     then served from memory: both are immutable, so it cannot go stale.
@@ -70,6 +71,7 @@ class Service:
     max_body: int
     case_tests: tuple[LoadedFile, ...] = ()
     body_timeout: float = BODY_TIMEOUT
+    lang: Language = DEFAULT_LANGUAGE
     _audit: dict[str, bytes] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -170,13 +172,17 @@ async def _in_time(service: Service, reading: Awaitable[T], what: str) -> T:
 
 def _language(
     request: Request,
+    service: Current,
     lang: Annotated[
         Language | None,
-        Query(description="Language of the texts (default: by Accept-Language, else en)."),
+        Query(
+            description="Language of the texts (default: by Accept-Language, else the"
+            " service's language: en unless `maslihat serve --lang` says otherwise)."
+        ),
     ] = None,
 ) -> Language:
-    """`?lang=` if given, else the best of `Accept-Language`, else English."""
-    return lang or negotiate(request.headers.get("accept-language"))
+    """`?lang=` if given, else the best of `Accept-Language`, else the service's language."""
+    return lang or negotiate(request.headers.get("accept-language"), service.lang)
 
 
 Lang = Annotated[Language, Depends(_language)]
