@@ -231,9 +231,8 @@ def _write_report(report: AuditReport, rules: RuleSet, path: Path, force: bool) 
 
 
 def _refuse(error: WriteError) -> None:
-    """Print the one line for a file not written and exit 2."""
-    click.echo(f"error: {error}", err=True)
-    sys.exit(error.exit_code)
+    """Print the one line for a file not written (in the command's language) and exit 2."""
+    fail(error)
 
 
 class Reviewed(Frozen):

@@ -17,7 +17,7 @@ import click
 
 from maslihat.audit import output
 from maslihat.audit.casetests import load_case_test
-from maslihat.cli.main import EXIT_EVALUATION_DEFECT, IsoDateType, case_files, fail
+from maslihat.cli.main import IsoDateType, case_files, cli_language, error_line, fail
 from maslihat.engine.evaluate import today
 from maslihat.errors import CaseError, EvaluationError, InputError, WriteError
 from maslihat.model import Case
@@ -115,12 +115,13 @@ def diff_command(
         before = load_rules(rules_dir)
         after = amended(before, amendments) if amendments else load_rules(against_rules)
     except (InputError, WriteError) as error:
-        _stop(error)
+        fail(error)
         return
     named, bad = {}, 0
     for item in _cases(paths):
         if isinstance(item, InputError):
-            click.echo(f"error: {item}", err=True)
+            lang = cli_language()
+            click.echo(error_line(item.summary(lang), lang), err=True)
             bad = max(bad, item.exit_code)
         else:
             named[item[0]] = item[1]
@@ -129,20 +130,10 @@ def diff_command(
         if html_file is not None:
             output.write_file(html_file, render.html_page(report), force)
     except (InputError, EvaluationError, WriteError) as error:
-        _stop(error)
+        fail(error)
         return
     click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
     if bad:
         sys.exit(bad)
     if exit_code and report.cases:
         sys.exit(EXIT_CHANGED)
-
-
-def _stop(error: InputError | EvaluationError | WriteError) -> None:
-    if isinstance(error, WriteError):
-        click.echo(f"error: {error}", err=True)
-        sys.exit(error.exit_code)
-    if isinstance(error, EvaluationError):
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_EVALUATION_DEFECT)
-    fail(error)

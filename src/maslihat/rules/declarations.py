@@ -202,8 +202,8 @@ def compile_lists(k: Compiler) -> dict[str, ListDef]:
                     f"{event}.{name} is already validated by list {owners[event, name]!r}",
                 )
             owners[event, name] = entry.id
-        # The list's title names it in case errors, which are English for now.
-        out[entry.id] = ListDef(entry.id, entry.title.en, validates, items)
+        # The list's title names it in case errors, in the language of the rules.
+        out[entry.id] = ListDef(entry.id, k.say(entry.title), validates, items)
     return out
 
 
