@@ -405,6 +405,24 @@ def test_a_broken_rule_directory_is_reported_in_kazakh(tmp_path: Path) -> None:
     assert english_words("\n".join(messages), error_allowed(), VALUES) == []
 
 
+def test_a_rule_that_does_not_compile_is_reported_in_russian(tmp_path: Path) -> None:
+    """A trigger on an event type that does not exist: the compiler's messages (the
+    unknown type, the fact it cannot read) at the English places, in Russian."""
+    rules = rules_copy(tmp_path)
+    path = rules / "grounds.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("event: resignation_filed", "event: resignation_filed_", 1), "utf-8"
+    )
+    english = CliRunner().invoke(cli, ["rules", "--rules", str(rules)])
+    done = CliRunner().invoke(cli, ["rules", "--rules", str(rules), "--lang", "ru"])
+    assert done.exit_code == english.exit_code == 3
+    messages = located_messages(done.stderr.splitlines(), english.stderr.splitlines(), path, "ru")
+    assert messages[0].startswith("неизвестный тип события 'resignation_filed_'; известные: ")
+    allowed = error_allowed() | {"resignation_filed_"}
+    assert english_words("\n".join(messages), allowed, VALUES) == []
+
+
 def hostile_requests() -> list[tuple[str, dict[str, Any]]]:
     """A few hostile bodies for POST /v1/evaluate, with what to send."""
     case = maslihat.load_case(EXAMPLES / "01-atyrau-resignation.yaml").model_dump(mode="json")

@@ -133,6 +133,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "unknown_fact_root": N_(
             "unknown fact '{path}': '{root}' is not readable here (readable: {readable})"
         ),
+        "event_of": N_("event {types}"),
         "unknown_fact_field": N_("unknown fact '{path}': {what} has no '{name}' (it has: {known})"),
         # Names a case uses that the rules must define.
         "unknown_ground": N_("unknown ground '{ground}'; the grounds are: {choices}"),
@@ -235,6 +236,116 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "rules_not_directory": N_(
             "not a directory of rule files: --rules takes a directory (the default "
             "is the bundled rules)"
+        ),
+        # What the compiler of rule files refuses (rules/): names, versions, kinds.
+        "duplicate_id": N_("duplicate id {id} in {section} (first at {where})"),
+        "citation_bad": N_("citation {written}: {reason}"),
+        "versions_overlap": N_(
+            "versions {earlier} and {later} overlap: give the earlier a valid_to before {day}"
+        ),
+        "too_nested": N_("all, any and not may nest at most {limit} deep"),
+        "within_territory": N_(
+            'within takes a territory: a 9-digit KATO code such as "230000000" or a fact '
+            "that is one, such as maslihat.territory (not {value})"
+        ),
+        "unknown_list": N_("unknown list {list}"),
+        "need": N_("{what} {described}; {path} is {shown}"),
+        "need_is": N_("{name} is"),
+        "need_takes": N_("{name} takes"),
+        "need_compares": N_("{name} compares"),
+        "need_scales": N_("{name} scales"),
+        "need_looks_in": N_("{name} looks in"),
+        "need_needs": N_("{name} needs"),
+        "need_adds": N_("{name} adds"),
+        "want_collection": N_(
+            "a collection (a list in the case, a state fact events add to, or events)"
+        ),
+        "want_territory": N_("a territory (a KATO code, such as maslihat.territory)"),
+        "kind_date": N_("a date"),
+        "kind_number": N_("a number"),
+        "kind_collection": N_("a collection"),
+        "kind_territory": N_("a territory"),
+        "kind_value": N_("a value"),
+        "kind_unknown": N_("of a kind that cannot be known here"),
+        "named_fact_fields": N_("named fact {name} has no fields"),
+        "unknown_provision": N_("unknown provision {id}"),
+        "unknown_finding": N_("unknown finding code {code}"),
+        "unknown_event_type": N_("unknown event type {event}; known: {known}"),
+        "unknown_stage_of": N_("unknown stage {stage}; stages: {stages}"),
+        "no_ground_field": N_("event {event} has no ground field to address"),
+        "unknown_stage": N_("unknown stage {stage}"),
+        "unknown_procedure": N_("unknown procedure {procedure}"),
+        "ground_taken": N_("ground {label} is already {id}"),
+        "one_lifecycle": N_("exactly one file must have a lifecycle section (found {count})"),
+        "no_transition": N_("the lifecycle chart has no transition {transition}; it has: {known}"),
+        "dollar": N_("a $ in a message starts ${{path}}; write $$ for a dollar sign"),
+        "fact_cycle": N_("fact {fact} is defined in terms of itself: {cycle}"),
+        "fact_chain": N_(
+            "fact {fact} rests on a chain of {limit} named facts: they may nest at most "
+            "{limit} deep"
+        ),
+        "state_from_event": N_("a state value is read from the event: event.FIELD"),
+        "set_needs_value": N_("a set update needs a value"),
+        "update_needs_key": N_("an add or remove update needs key fields"),
+        "starts_empty": N_("a state fact that events add to starts empty: no initial"),
+        "same_keys": N_("every add and remove of {state} matches items on the same keys ({keys})"),
+        "item_overlap": N_(
+            "item {item} is already in force then ({key}): an item may have several "
+            "versions, one at a time"
+        ),
+        "no_event_field": N_("no event field {event}.{name}"),
+        "validated_twice": N_("{event}.{name} is already validated by list {list}"),
+        # Editions of the law and where a wording was read (rules/editions.py).
+        "earliest_only": N_(
+            "only the earliest edition of {act} ({first}) may say what the text was before it"
+        ),
+        "edition_of_act": N_("edition {ref} is of {act}, not {other}"),
+        "holds_wording": N_("edition {ref} already holds wording {index} of {id}"),
+        "edition_after": N_(
+            "edition {id} is dated {date}, after this version ends ({end}): it cannot be "
+            "where the wording was read"
+        ),
+        "basis_no_source": N_("basis read, but no source is an edition of {act} (for {id})"),
+        "basis_not_held": N_(
+            "basis read, but {editions} does not hold the wording of {id} in force from {day}"
+        ),
+        "before_first_edition": N_(
+            "in force from {day}, before the first edition of {act} we have ({first}), "
+            "which has no `earlier` note to rest on"
+        ),
+        "unknown_edition": N_("unknown edition {ref}; rules/editions.yaml lists: {known}"),
+        "edition_outside": N_(
+            "edition {id} is dated {date}, outside {start} to {until}, and has no "
+            "entry-into-force note showing that wording ahead of its day"
+        ),
+        "onwards": N_("on"),
+        # The shape of a rule file's entries (rules/documents.py, syntax.py, citations).
+        "valid_to_before": N_("valid_to {valid_to} is before valid_from {valid_from}"),
+        "latest_before": N_("latest {latest} is before earliest {earliest}"),
+        "outside_window": N_("valid_from {valid_from} is outside its window {earliest}..{latest}"),
+        "read_names_editions": N_("a wording marked read names the editions that hold it"),
+        "note_how_known": N_("a wording not read says in `note` how it is known"),
+        "reason_out_of_scope": N_("give a reason exactly when the provision is out of scope"),
+        "citation_with_source": N_("a finding's citation and its source edition come together"),
+        "set_or_add": N_("a state fact is either set (a value) or added to (a collection)"),
+        "whole_digits": N_("a whole number in a rule has at most {digits} digits"),
+        "not_calendar_date": N_("{value} is not a calendar date"),
+        "times_form": N_(
+            "times must be a whole number or a fraction such as 2/3 (at most six digits each)"
+        ),
+        "times_zero": N_("times {value}: the divisor must not be zero"),
+        "one_operator": N_("give exactly one operator of {operators} (found {count})"),
+        "one_definition": N_(
+            "define the fact with exactly one of: years_between, count, run_length, sum, first_of"
+        ),
+        "cite_act": N_(
+            "cite an act the rules name (acts: {known}) as `ACT, art. N(P)(S)`, several `; ` apart"
+        ),
+        "not_article": N_("{place} is not an article as `N`, `N(P)` or `N(P)(S)`"),
+        "reads_back": N_("the citation reads back as {text}"),
+        "every_language": N_(
+            "give this text in every language: {{en: ..., ru: ..., kk: ...}} (see "
+            "docs/languages.md)"
         ),
         # Why an event is not a ground (the result's `not_grounds`).
         "why_not": N_("{event} is not ground {ground}: {reason} [{rule}; {citation}]"),
