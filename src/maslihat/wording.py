@@ -295,6 +295,12 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         ),
         "no_event_field": N_("no event field {event}.{name}"),
         "validated_twice": N_("{event}.{name} is already validated by list {list}"),
+        # What an amendment cannot change (whatif/overlay.py).
+        "no_such_entry": N_("no {kind} {key} in the rules"),
+        "no_such_item": N_("list {list} has no item {item}"),
+        "version_from": N_("{rule} already has a version from {day}"),
+        "nothing_to_end": N_("{rule} is not yet in force on {day}: nothing to end"),
+        "not_from_files": N_("this rule set was not compiled from rule files"),
         # Editions of the law and where a wording was read (rules/editions.py).
         "earliest_only": N_(
             "only the earliest edition of {act} ({first}) may say what the text was before it"
