@@ -365,6 +365,7 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         # The command line.
         "option_not_date": N_("{value} is not a date YYYY-MM-DD"),
         "option_no_such_day": N_("{value} is not a date: {reason}"),
+        "diff_needs_change": N_("give --amend FILE (one or more) or --against-rules DIR"),
         "suggest_summary": N_(
             "audit --suggest: {written} witness files written to {directory}; "
             "{missing} without a witness"

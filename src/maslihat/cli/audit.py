@@ -28,7 +28,7 @@ from maslihat.audit.mutants import run_mutants
 from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import run_suite
 from maslihat.cli.diff import amended
-from maslihat.cli.main import fail, rules_from, rules_option
+from maslihat.cli.main import cli_language, fail, rules_from, rules_option
 from maslihat.cli.progress import progress
 from maslihat.errors import CaseTestError, InputError, WriteError
 from maslihat.model.common import Frozen
@@ -173,7 +173,7 @@ def audit_command(
                 directory=suggest_dir,
                 missing=len(notes) - written,
             )
-            click.echo(summary, err=True)
+            click.echo(summary.in_language(cli_language()), err=True)
     except WriteError as error:
         _refuse(error)
     below = fail_under is not None and report.summary.condition_coverage < fail_under

@@ -29,6 +29,7 @@ from maslihat.whatif import render
 from maslihat.whatif.amendment import load_amendment
 from maslihat.whatif.diff import diff
 from maslihat.whatif.overlay import apply_amendment
+from maslihat.wording import say_in
 
 EXIT_CHANGED = 1
 
@@ -108,7 +109,7 @@ def diff_command(
 ) -> None:
     """Evaluate the cases in PATHS under the rules before and after a change; list what differs."""
     if bool(amendments) == (against_rules is not None):
-        raise click.UsageError("give --amend FILE (one or more) or --against-rules DIR")
+        raise click.UsageError(say_in(cli_language(), "diff_needs_change"))
     try:
         if html_file is not None:
             output.check_file(html_file, force)
