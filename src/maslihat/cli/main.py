@@ -149,7 +149,8 @@ def common_options(command: F) -> F:
 def report(error: InputError) -> None:
     """Print every issue of `error` on its own line (`error: file:line:col: ...`), then a count.
 
-    In the command's language (`cli_language`)."""
+    The lines are in the command's language (`cli_language`).
+    """
     echo(error_text(error, cli_language()), err=True)
 
 
@@ -168,13 +169,14 @@ def error_text(error: InputError, lang: Language = DEFAULT_LANGUAGE) -> str:
 def fail(error: InputError | EvaluationError | WriteError) -> None:
     """Print the error (every issue of an input error) and exit with its documented code.
 
-    In the command's language (`cli_language`)."""
+    The lines are in the command's language (`cli_language`).
+    """
     if isinstance(error, InputError):
         report(error)
-    elif isinstance(error, WriteError):
-        click.echo(error_line(error.text(cli_language()), cli_language()), err=True)
     else:
-        click.echo(error_line(str(error), cli_language()), err=True)
+        lang = cli_language()
+        text = error.text(lang) if isinstance(error, WriteError) else str(error)
+        click.echo(error_line(text, lang), err=True)
     code = EXIT_EVALUATION_DEFECT if isinstance(error, EvaluationError) else error.exit_code
     sys.exit(code)
 

@@ -180,7 +180,8 @@ def _language(
     """`?lang=` if given, else the best of `Accept-Language`, else English.
 
     `lang` is declared here so that FastAPI documents and checks it; the choice is
-    `request_language`'s, which the error handlers make too."""
+    `request_language`'s, which the error handlers make too.
+    """
     return lang or request_language(request)
 
 
