@@ -7,16 +7,19 @@ the Russian and Kazakh human output must hold no English word but codes and name
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import re
 import shutil
+import string
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import click
+import httpx
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
@@ -30,6 +33,7 @@ from maslihat.i18n import LANGUAGES, catalogue_path, negotiate
 from maslihat.model import EVENT_MODELS
 from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules
 from maslihat.schemas import MODELS as SCHEMAS
+from maslihat.wording import MESSAGES, say_in
 
 CATALOGUE = Path(__file__).parent / "catalogue"
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -67,6 +71,17 @@ ALLOWED = {
     "within",
 }
 """Latin words a Russian or Kazakh output may hold: numerals and names, not English prose."""
+VALUES = re.compile(QUOTED.pattern + r'|"[^"]*"|`[^`]*`|U\+[0-9A-F]{4}')
+"""What an error message quotes: values as the user wrote them, commands and options."""
+ERROR_WORDS = {
+    # The names of the formats, of the values YAML reads, of a code point, of a standard.
+    "YAML",
+    "JSON",
+    "true",
+    "false",
+    "ISO",
+}
+"""Latin words an error message may hold besides codes, field names and quoted values."""
 
 
 @cache
@@ -102,13 +117,14 @@ def case_codes(data: Any) -> set[str]:
     return set(LATIN_WORD.findall(str(data)))
 
 
-def english_words(text: str, allowed: set[str]) -> list[str]:
+def english_words(text: str, allowed: set[str], quoted: re.Pattern[str] = QUOTED) -> list[str]:
     """The Latin-script words of `text` that are neither codes nor allowed names.
 
     A condition quoted from the rules is code: its fact paths (`event.offence`), its
     operators, and the values and lists it compares with (`'A'`, `[crime, ...]`); and an
-    item's field names (`activity=`)."""
-    words = LATIN_WORD.findall(FACT_PATH.sub(" ", QUOTED.sub(" ", text)))
+    item's field names (`activity=`). An error message passes `VALUES` as `quoted`:
+    it also quotes what the user wrote in double quotes, and commands in backticks."""
+    words = LATIN_WORD.findall(FACT_PATH.sub(" ", quoted.sub(" ", text)))
     return [w for w in words if w not in allowed and not re.search(r"\d|^https", w)]
 
 
@@ -381,3 +397,173 @@ def test_a_bad_language_is_refused_in_the_environments_language() -> None:
     result = CliRunner(env={"MASLIHAT_LANG": "kk"}).invoke(cli, ["rules", "--lang", "de"])
     assert result.exit_code == 2
     assert "'--lang' (орта айнымалысы: 'MASLIHAT_LANG') мәні жарамсыз" in result.stderr
+
+
+def template_fields(template: str) -> set[str]:
+    """The `{fields}` a message template fills in."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_every_error_message_is_translated_with_the_same_fields(lang: str) -> None:
+    """Each template of `maslihat.wording.MESSAGES` is in the catalogue, translated, not
+    fuzzy, with exactly the English template's `{fields}` (and `{{` escapes)."""
+    with catalogue_path(lang).open("rb") as po:
+        entries = {m.id: m for m in read_po(po, locale=lang) if isinstance(m.id, str) and m.id}
+    for key, template in MESSAGES.items():
+        entry = entries.get(template)
+        assert entry is not None and entry.string, f"{lang}: {key} is not translated"
+        assert not entry.fuzzy, f"{lang}: {key} is fuzzy"
+        assert template_fields(entry.string) == template_fields(template), f"{lang}: {key}"
+        assert entry.string.count("{{") == template.count("{{"), f"{lang}: {key}"
+
+
+def field_names(schema: Any) -> set[str]:
+    """Every property name in a JSON Schema: the keys a case may hold (field paths)."""
+    if isinstance(schema, dict):
+        names = (
+            set(schema.get("properties", {}))
+            if isinstance(schema.get("properties"), dict)
+            else set()
+        )
+        return names | {n for v in schema.values() for n in field_names(v)}
+    if isinstance(schema, list):
+        return {n for v in schema for n in field_names(v)}
+    return set()
+
+
+@cache
+def error_allowed() -> set[str]:
+    """The Latin words an error about a case may hold in ru or kk: codes, field names."""
+    return codes(bundled()) | ALLOWED | ERROR_WORDS | field_names(maslihat.Case.model_json_schema())
+
+
+BAD = Path(__file__).parent / "bad-input"
+
+
+def bad_files() -> list[Path]:
+    """The hostile-input corpus: malformed case files."""
+    return sorted(p for p in BAD.iterdir() if p.is_file() and p.name != "expected.yaml")
+
+
+def evaluate_bad(path: Path, *options: str) -> tuple[int, list[str]]:
+    """`maslihat evaluate` on a bad file: its exit code and its lines on stderr."""
+    done = CliRunner().invoke(cli, ["evaluate", str(path), "--as-of", "2024-01-01", *options])
+    assert isinstance(done.exception, SystemExit), done.exception  # not a crash
+    assert done.stdout == ""
+    return done.exit_code, done.stderr.splitlines()
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("path", bad_files(), ids=lambda path: path.name)
+def test_bad_input_is_reported_in_the_language(path: Path, lang: str) -> None:
+    """Every hostile file, with --lang ru or kk: the English exit code, one line per issue
+    at the same file:line:col, then the count; no English word but codes, field paths,
+    quoted values and the file's name."""
+    code, english = evaluate_bad(path)
+    got_code, lines = evaluate_bad(path, "--lang", lang)
+    assert got_code == code == 2
+    assert len(lines) == len(english)
+    text = "\n".join(located_messages(lines, english, path, lang))
+    assert english_words(text, error_allowed(), VALUES) == []
+
+
+def located_messages(lines: list[str], english: list[str], path: Path, lang: str) -> list[str]:
+    """The messages of error lines in `lang`, each checked to be at its English line's
+    file:line:col and field; a count line is checked to name the file."""
+    prefix = say_in(lang, "error", error="")
+    where = re.compile(rf"{re.escape(str(path))}(?::\d+(?::\d+)?)?:(?: [\w.\[\]]+:)?")
+    messages = []
+    for line, in_english in zip(lines, english, strict=True):
+        if not in_english.startswith("error: "):  # the count of several
+            assert str(path) in line
+            continue
+        assert line.startswith(prefix), line
+        located = where.match(line.removeprefix(prefix))
+        assert located is not None and in_english.startswith(f"error: {located[0]}"), line
+        messages.append(line.removeprefix(prefix)[located.end() :].strip())
+    return messages
+
+
+def test_a_broken_rule_directory_is_reported_in_kazakh(tmp_path: Path) -> None:
+    """A rule file with a text missing its Kazakh and an unknown key: exit code 3, each
+    issue at its file, line and column, in Kazakh."""
+    rules = rules_copy(tmp_path)
+    path = rules / "grounds.yaml"
+    text = path.read_text(encoding="utf-8")
+    broken = re.sub(r"\n      kk: \"Орнынан түсу[^\n]*", "", text, count=1)
+    broken = broken.replace("\ngrounds:\n", "\ngrounds:\n  - comment: a stray entry\n", 1)
+    assert broken.count("comment: a stray") == 1
+    path.write_text(broken, encoding="utf-8")
+    case = str(EXAMPLES / "01-atyrau-resignation.yaml")
+    english = CliRunner().invoke(cli, ["evaluate", case, "--rules", str(rules)])
+    done = CliRunner().invoke(cli, ["evaluate", case, "--rules", str(rules), "--lang", "kk"])
+    assert done.exit_code == english.exit_code == 3
+    lines = done.stderr.splitlines()
+    assert len(lines) >= 3  # two issues or more, then the count
+    messages = located_messages(lines, english.stderr.splitlines(), path, "kk")
+    assert "міндетті 'kk' кілті жоқ" in messages
+    assert english_words("\n".join(messages), error_allowed(), VALUES) == []
+
+
+def test_a_rule_that_does_not_compile_is_reported_in_russian(tmp_path: Path) -> None:
+    """A trigger on an event type that does not exist: the compiler's messages (the
+    unknown type, the fact it cannot read) at the English places, in Russian."""
+    rules = rules_copy(tmp_path)
+    path = rules / "grounds.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("event: resignation_filed", "event: resignation_filed_", 1), "utf-8"
+    )
+    english = CliRunner().invoke(cli, ["rules", "--rules", str(rules)])
+    done = CliRunner().invoke(cli, ["rules", "--rules", str(rules), "--lang", "ru"])
+    assert done.exit_code == english.exit_code == 3
+    messages = located_messages(done.stderr.splitlines(), english.stderr.splitlines(), path, "ru")
+    assert messages[0].startswith("неизвестный тип события 'resignation_filed_'; известные: ")
+    allowed = error_allowed() | {"resignation_filed_"}
+    assert english_words("\n".join(messages), allowed, VALUES) == []
+
+
+def hostile_requests() -> list[tuple[str, dict[str, Any]]]:
+    """A few hostile bodies for POST /v1/evaluate, with what to send."""
+    case = maslihat.load_case(EXAMPLES / "01-atyrau-resignation.yaml").model_dump(mode="json")
+    odd = json.loads(json.dumps(case))
+    odd["maslihat"]["seats"] = "31"
+    odd["events"][0]["date"] = "2021-02-30"
+    odd["deputy"]["nickname"] = "D"
+    return [
+        ("syntax", {"content": b'{"case": "x",, }'}),
+        ("values", {"json": odd}),
+        ("root", {"json": [1, 2]}),
+        ("media", {"content": b"{}", "headers": {"Content-Type": "text/plain"}}),
+        ("size", {"content": b"{" + b" " * 2_000_000 + b"}"}),
+        ("query", {"json": case, "params": {"as_of": "2022-02-30"}}),
+    ]
+
+
+@pytest.mark.parametrize(("name", "request_"), hostile_requests(), ids=lambda v: str(v)[:6])
+def test_hostile_http_bodies_are_answered_in_kazakh(name: str, request_: dict[str, Any]) -> None:
+    """A problem asked for in Kazakh: the English status, type, keys and fields, its
+    title, detail and messages in Kazakh, and `Content-Language: kk`."""
+    from maslihat.service import create_app
+
+    app = create_app(bundled(), max_body=1_000_000)
+
+    async def send() -> tuple[httpx.Response, httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://app") as client:
+            english = await client.post("/v1/evaluate", **request_)
+            headers = {**request_.get("headers", {}), "Accept-Language": "kk"}
+            return english, await client.post("/v1/evaluate", **{**request_, "headers": headers})
+
+    english, reply = asyncio.run(send())
+    assert reply.status_code == english.status_code >= 400, name
+    assert reply.headers["content-language"] == "kk"
+    body, english_body = reply.json(), english.json()
+    assert set(body) == set(english_body) and body["type"] == english_body["type"]
+    where = [{k: v for k, v in e.items() if k != "message"} for e in body["errors"]]
+    assert where == [{k: v for k, v in e.items() if k != "message"} for e in english_body["errors"]]
+    texts = [body["title"], body["detail"], *(e["message"] for e in body["errors"])]
+    assert body["title"] != english_body["title"]
+    media = {"application", "json", "yaml", "x-ndjson", "jsonl", "nickname", "as_of"}
+    assert english_words("\n".join(texts), error_allowed() | media, VALUES) == []

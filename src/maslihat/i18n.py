@@ -25,10 +25,12 @@ from importlib import resources
 from pathlib import Path
 
 from maslihat.rules.languages import DEFAULT_LANGUAGE, LANGUAGES, Language, language
+from maslihat.wording import N_
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
+    "N_",
     "Language",
     "catalogue_path",
     "day",
@@ -42,12 +44,6 @@ __all__ = [
 ]
 
 DOMAIN = "maslihat"
-
-
-def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
-    """Mark a message for the catalogues; it is translated where it is shown."""
-    return message
-
 
 STATUS_WORDS = {
     "candidate": N_("candidate"),

@@ -29,7 +29,7 @@ from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import run_suite
 from maslihat.cli.diff import amended
 from maslihat.cli.helptext import Command
-from maslihat.cli.language import lang_option
+from maslihat.cli.language import cli_language, lang_option
 from maslihat.cli.main import fail, rules_from, rules_option
 from maslihat.cli.progress import progress
 from maslihat.errors import CaseTestError, InputError, WriteError
@@ -191,7 +191,7 @@ def audit_command(
                 directory=suggest_dir,
                 missing=len(notes) - written,
             )
-            click.echo(summary, err=True)
+            click.echo(summary.in_language(cli_language()), err=True)
     except WriteError as error:
         _refuse(error)
     below = fail_under is not None and report.summary.condition_coverage < fail_under
@@ -249,9 +249,8 @@ def _write_report(report: AuditReport, rules: RuleSet, path: Path, force: bool) 
 
 
 def _refuse(error: WriteError) -> None:
-    """Print the one line for a file not written and exit 2."""
-    click.echo(f"error: {error}", err=True)
-    sys.exit(error.exit_code)
+    """Print the one line for a file not written (in the command's language) and exit 2."""
+    fail(error)
 
 
 class Reviewed(Frozen):

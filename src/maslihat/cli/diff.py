@@ -18,8 +18,8 @@ import click
 from maslihat.audit import output
 from maslihat.audit.casetests import load_case_test
 from maslihat.cli.helptext import Command
-from maslihat.cli.language import IntRange, lang_option
-from maslihat.cli.main import EXIT_EVALUATION_DEFECT, as_of_option, case_files, fail
+from maslihat.cli.language import IntRange, cli_language, lang_option
+from maslihat.cli.main import as_of_option, case_files, error_line, fail
 from maslihat.engine.evaluate import today
 from maslihat.errors import CaseError, EvaluationError, InputError, WriteError
 from maslihat.i18n import N_, Language
@@ -32,6 +32,7 @@ from maslihat.whatif import render
 from maslihat.whatif.amendment import load_amendment
 from maslihat.whatif.diff import diff
 from maslihat.whatif.overlay import apply_amendment
+from maslihat.wording import say_in
 
 EXIT_CHANGED = 1
 
@@ -120,19 +121,20 @@ def diff_command(
 ) -> None:
     """`maslihat diff`: `whatif.diff` of the cases, as text, JSON or a page."""
     if bool(amendments) == (against_rules is not None):
-        raise click.UsageError("give --amend FILE (one or more) or --against-rules DIR")
+        raise click.UsageError(say_in(cli_language(), "diff_needs_change"))
     try:
         if html_file is not None:
             output.check_file(html_file, force)
         before = load_rules(rules_dir)
         after = amended(before, amendments) if amendments else load_rules(against_rules)
     except (InputError, WriteError) as error:
-        _stop(error)
+        fail(error)
         return
     named, bad = {}, 0
     for item in _cases(paths):
         if isinstance(item, InputError):
-            click.echo(f"error: {item}", err=True)
+            lang = cli_language()
+            click.echo(error_line(item.summary(lang), lang), err=True)
             bad = max(bad, item.exit_code)
         else:
             named[item[0]] = item[1]
@@ -141,20 +143,10 @@ def diff_command(
         if html_file is not None:
             output.write_file(html_file, render.html_page(report), force)
     except (InputError, EvaluationError, WriteError) as error:
-        _stop(error)
+        fail(error)
         return
     click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
     if bad:
         sys.exit(bad)
     if exit_code and report.cases:
         sys.exit(EXIT_CHANGED)
-
-
-def _stop(error: InputError | EvaluationError | WriteError) -> None:
-    if isinstance(error, WriteError):
-        click.echo(f"error: {error}", err=True)
-        sys.exit(error.exit_code)
-    if isinstance(error, EvaluationError):
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_EVALUATION_DEFECT)
-    fail(error)

@@ -31,7 +31,7 @@ from maslihat.cli.progress import echo, progress
 from maslihat.errors import CaseError, EvaluationError, InputError, Issue, WriteError
 from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language
 from maslihat.schemas import MODELS as SCHEMAS
-from maslihat.wording import no_such_day, say
+from maslihat.wording import in_language, no_such_day, say, say_in
 
 if TYPE_CHECKING:
     from maslihat.model import Case
@@ -83,9 +83,10 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg]  # click < 8.2 is 
                 parsed = dt.date.fromisoformat(text)
         if parsed is None:
             reason = no_such_day(text)
+            lang = cli_language()
             if reason is not None:
-                self.fail(say("option_no_such_day", value=text, reason=reason), param, ctx)
-            self.fail(say("option_not_date", value=text), param, ctx)
+                self.fail(say_in(lang, "option_no_such_day", value=text, reason=reason), param, ctx)
+            self.fail(say_in(lang, "option_not_date", value=text), param, ctx)
         return parsed
 
 
@@ -111,23 +112,36 @@ def common_options(command: F) -> F:
 
 
 def report(error: InputError) -> None:
-    """Print every issue of `error` on its own line (`error: file:line:col: ...`), then a count."""
-    echo(error_text(error), err=True)
+    """Print every issue of `error` on its own line (`error: file:line:col: ...`), then a count.
+
+    The lines are in the command's language (`cli_language`).
+    """
+    echo(error_text(error, cli_language()), err=True)
 
 
-def error_text(error: InputError) -> str:
-    """Every issue of `error` on its own line, then a count when there are several."""
-    lines = [f"error: {issue}" for issue in error.issues]
-    tally = error.tally()
+def error_line(text: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """One printed error, `error: ...`, in `lang` (`text` is worded in it if it can be)."""
+    return say_in(lang, "error", error=in_language(text, lang))
+
+
+def error_text(error: InputError, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """Every issue of `error` on its own line, then a count when there are several, in `lang`."""
+    lines = [error_line(issue.text(lang), lang) for issue in error.issues]
+    tally = error.tally(lang)
     return "\n".join([*lines, tally] if tally is not None else lines)
 
 
 def fail(error: InputError | EvaluationError | WriteError) -> None:
-    """Print the error (every issue of an input error) and exit with its documented code."""
+    """Print the error (every issue of an input error) and exit with its documented code.
+
+    The lines are in the command's language (`cli_language`).
+    """
     if isinstance(error, InputError):
         report(error)
     else:
-        click.echo(f"error: {error}", err=True)
+        lang = cli_language()
+        text = error.text(lang) if isinstance(error, WriteError) else str(error)
+        click.echo(error_line(text, lang), err=True)
     code = EXIT_EVALUATION_DEFECT if isinstance(error, EvaluationError) else error.exit_code
     sys.exit(code)
 
@@ -353,9 +367,9 @@ def _batch_case(path: Path) -> tuple[str | None, int, str]:
     try:
         result = evaluate_case(load_case(path), as_of=day, rules=rules, lang=lang)
     except InputError as error:
-        return None, error.exit_code, error_text(error)
+        return None, error.exit_code, error_text(error, lang)
     except EvaluationError as error:
-        return None, EXIT_EVALUATION_DEFECT, f"error: {path}: {error}"
+        return None, EXIT_EVALUATION_DEFECT, error_line(f"{path}: {error}", lang)
     if as_json:
         line = {"file": str(path), "result": result.model_dump(mode="json")}
         return result.status, 0, json.dumps(line, ensure_ascii=False)
@@ -419,7 +433,8 @@ def rules_command(
     if rule_id is not None:
         listed = history(rules, rule_id)
         if not listed:
-            raise click.BadParameter(f"no rule called {rule_id!r}", param_hint="--history")
+            message = say_in(lang, "no_rule_called", rule=repr(rule_id))
+            raise click.BadParameter(message, param_hint="--history")
     else:
         listed = in_force(rules, as_of or today())
     if as_json:

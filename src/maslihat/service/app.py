@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
-from starlette.requests import ClientDisconnect
+from starlette.requests import ClientDisconnect, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from maslihat import __version__
@@ -26,6 +26,7 @@ from maslihat.rules.loader import load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.service import web
 from maslihat.service.bodies import MAX_BODY
+from maslihat.service.languages import request_language
 from maslihat.service.problems import (
     HANDLED,
     ProblemDetails,
@@ -83,7 +84,8 @@ class Guard:
         except Exception as exc:
             if started:  # too late to answer: let the server close the connection
                 raise
-            await problem_for(exc).response()(scope, receive, send_marked)
+            lang = request_language(Request(scope))
+            await problem_for(exc).response(lang)(scope, receive, send_marked)
 
 
 class ServiceApp(FastAPI):

@@ -27,7 +27,7 @@ from maslihat.audit.casetests import LoadedFile
 from maslihat.audit.model import AuditReport
 from maslihat.audit.report import build_report
 from maslihat.engine.evaluate import evaluate, evaluate_with_timeline, today
-from maslihat.i18n import DEFAULT_LANGUAGE, Language, negotiate
+from maslihat.i18n import DEFAULT_LANGUAGE, Language
 from maslihat.model import Result
 from maslihat.model.common import IsoDate
 from maslihat.report import TimelineStep, case_report_html, timeline_steps
@@ -45,10 +45,12 @@ from maslihat.service.bodies import (
     read_body,
     require_media_type,
 )
+from maslihat.service.languages import language_headers, request_language
 from maslihat.service.payloads import BatchLine, Health, RuleHistory, RulesInForce
 from maslihat.service.problems import MEDIA_TYPE, ServiceError, client_gone, problem_for
 from maslihat.service.whatif import diff_json
 from maslihat.whatif.diff import DiffReport
+from maslihat.wording import say
 
 FINGERPRINT_HEADER = "Maslihat-Rules-Fingerprint"
 BODY_TIMEOUT = 30.0
@@ -166,13 +168,12 @@ async def _in_time(service: Service, reading: Awaitable[T], what: str) -> T:
         async with asyncio.timeout(service.body_timeout):
             return await reading
     except TimeoutError:
-        detail = f"{what} did not arrive within {service.body_timeout:g} s"
-        raise ServiceError(408, "body-timeout", "Request body too slow", detail) from None
+        detail = say("http_late", what=what, seconds=f"{service.body_timeout:g}")
+        raise ServiceError(408, "body-timeout", say("http_too_slow"), detail) from None
 
 
 def _language(
     request: Request,
-    service: Current,
     lang: Annotated[
         Language | None,
         Query(
@@ -181,16 +182,15 @@ def _language(
         ),
     ] = None,
 ) -> Language:
-    """`?lang=` if given, else the best of `Accept-Language`, else the service's language."""
-    return lang or negotiate(request.headers.get("accept-language"), service.lang)
+    """`?lang=` if given, else the best of `Accept-Language`, else the service's language.
+
+    `lang` is declared here so that FastAPI documents and checks it; the choice is
+    `request_language`'s, which the error handlers make too.
+    """
+    return lang or request_language(request)
 
 
 Lang = Annotated[Language, Depends(_language)]
-
-
-def _language_headers(lang: Language) -> dict[str, str]:
-    """The reply says its language, and that it varies with the request's."""
-    return {"Content-Language": lang, "Vary": "Accept-Language"}
 
 
 def _evaluate_json(
@@ -218,10 +218,10 @@ async def evaluate_one(
 ) -> Response:
     """What the law makes of one case on `as_of`: the result `maslihat evaluate --json` prints."""
     require_media_type(request, CASE_TYPES)
-    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     media = request.headers.get("content-type")
     text = await run_in_threadpool(_evaluate_json, service, body, media, as_of, explain, lang)
-    return Response(text, media_type=JSON, headers=_language_headers(lang))
+    return Response(text, media_type=JSON, headers=language_headers(lang))
 
 
 def _report(
@@ -249,7 +249,7 @@ TIMELINE = TypeAdapter(list[TimelineStep])
 async def case_timeline(request: Request, service: Current, as_of: AsOf = None) -> Response:
     """The case step by step, findings included: what `maslihat timeline --json` prints."""
     require_media_type(request, CASE_TYPES)
-    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     media = request.headers.get("content-type")
     text = await run_in_threadpool(_report, service, body, media, as_of, False)
     return Response(text, media_type=JSON)
@@ -268,7 +268,7 @@ async def case_timeline(request: Request, service: Current, as_of: AsOf = None) 
 async def case_report(request: Request, service: Current, as_of: AsOf = None) -> HTMLResponse:
     """The case as a page: result, SVG timeline, lifecycle chart, trace (`evaluate --html`)."""
     require_media_type(request, CASE_TYPES)
-    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     media = request.headers.get("content-type")
     return HTMLResponse(await run_in_threadpool(_report, service, body, media, as_of, True))
 
@@ -277,17 +277,17 @@ def _batch_line(
     service: Service, number: int, line: bytes | ServiceError, day: dt.date, lang: Language
 ) -> bytes:
     if isinstance(line, ServiceError):
-        return _error_line(number, line)
+        return _error_line(number, line, lang)
     try:
         case = case_from_json(line)
         result = evaluate(case, as_of=day, rules=service.rules, lang=lang).model_dump_json()
     except Exception as exc:  # one bad case must not end the stream for the others
-        return _error_line(number, problem_for(exc))
+        return _error_line(number, problem_for(exc), lang)
     return f'{{"line":{number},"result":{result}}}\n'.encode()
 
 
-def _error_line(number: int, problem: ServiceError) -> bytes:
-    return f'{{"line":{number},"error":{problem.json()}}}\n'.encode()
+def _error_line(number: int, problem: ServiceError, lang: Language) -> bytes:
+    return f'{{"line":{number},"error":{problem.json(lang)}}}\n'.encode()
 
 
 async def _batch(
@@ -296,11 +296,13 @@ async def _batch(
     number, lines = 0, body_lines(request, service.max_body)
     while True:
         try:
-            number, line = await _in_time(service, anext(lines), f"line {number + 1}")
+            number, line = await _in_time(
+                service, anext(lines), say("http_line", number=number + 1)
+            )
         except StopAsyncIteration:
             return
         except ServiceError as late:  # the last line: where the next one starts is unknown
-            yield _error_line(number + 1, late)
+            yield _error_line(number + 1, late, lang)
             return
         except ClientDisconnect:  # nobody is left to answer
             client_gone(request.scope)
@@ -326,7 +328,7 @@ async def evaluate_batch(
     """
     require_media_type(request, JSON_LINES_TYPES)
     return JsonLines(
-        _batch(request, service, as_of or today(), lang), headers=_language_headers(lang)
+        _batch(request, service, as_of or today(), lang), headers=language_headers(lang)
     )
 
 
@@ -341,7 +343,7 @@ async def diff_cases(request: Request, service: Current, as_of: AsOf = None) -> 
     """The cases an amendment changes: `{"amendment": ..., "cases": {NAME: case}}` in, the
     report `maslihat diff --amend FILE --json` prints out (service/whatif.py)."""
     require_media_type(request, frozenset({JSON}))
-    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     text = await run_in_threadpool(diff_json, service.rules, body, as_of or today())
     return Response(text, media_type=JSON)
 
@@ -362,7 +364,8 @@ def rule_history(rule_id: str, service: Current) -> RuleHistory:
     """Every version of the rule `rule_id`, in force or not, oldest first."""
     versions = history(service.rules, rule_id)
     if not versions:
-        raise ServiceError(404, "unknown-rule", "No such rule", f"no rule called {rule_id!r}")
+        detail = say("no_rule_called", rule=repr(rule_id))
+        raise ServiceError(404, "unknown-rule", say("http_no_such_rule"), detail)
     return RuleHistory(id=rule_id, fingerprint=service.rules.fingerprint, versions=tuple(versions))
 
 
