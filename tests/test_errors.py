@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
 import pytest
 
-from maslihat.errors import CaseError, EvaluationError, InputError, Issue, MaslihatError, RulesError
+from maslihat.errors import (
+    CaseError,
+    EvaluationError,
+    InputError,
+    Issue,
+    MaslihatError,
+    RulesError,
+    WriteError,
+)
+from maslihat.wording import say
 
 
 def test_issue_renders_file_line_column_and_field() -> None:
@@ -47,3 +59,38 @@ def test_tally_counts_the_issues_of_one_file_or_of_several() -> None:
     assert same.tally() == "2 errors in f"
     spread = RulesError([Issue("a", file="f"), Issue("b", file="g"), Issue("c", file="g")])
     assert spread.tally() == "3 errors in 2 files"
+
+
+def test_an_issue_prints_itself_in_a_language() -> None:
+    """`Issue.text(lang)` words the message (and `<input>`) in `lang`; `str` is English."""
+    issue = Issue(say("missing", key="seats"), field="maslihat.seats", file="c.yaml", line=2)
+    assert (
+        str(issue)
+        == issue.text("en")
+        == "c.yaml:2: maslihat.seats: the required key 'seats' is missing"
+    )
+    assert issue.text("kk") == "c.yaml:2: maslihat.seats: міндетті 'seats' кілті жоқ"
+    assert Issue(say("a_list"), field="a").text("ru") == "<входные данные>: a: список"
+
+
+def test_summary_and_tally_in_a_language() -> None:
+    """The summary and the count of an input error follow the language too."""
+    error = CaseError([Issue(say("text_empty"), file="f"), Issue(say("list_empty"), file="f")])
+    assert error.summary("ru") == "f: не может быть пустым (и ещё 1)"
+    assert error.tally("kk") == "f файлында 2 қате"
+    assert str(error) == "f: must not be empty (and 1 more)"
+
+
+def test_an_input_error_pickles_with_translatable_messages() -> None:
+    """A batch worker's error reaches the parent able to be printed in any language."""
+    error = RulesError([Issue(say("no_rule_files"), file="rules")])
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is RulesError and back.summary("kk") == error.summary("kk")
+    assert back.summary("kk") != back.summary()
+
+
+def test_a_write_error_prints_itself_in_a_language() -> None:
+    """What could not be written: the path, then why, in the language asked for."""
+    error = WriteError(Path("out.html"), say("write_exists"))
+    assert str(error) == "out.html: exists; give --force to replace it"
+    assert error.text("ru") == "out.html: уже существует; чтобы заменить, укажите `--force`"

@@ -5,6 +5,11 @@ validated (`CaseError`), and anything that goes wrong while evaluating a valid c
 against valid rules is an `EvaluationError`, which means a bug in the rules or the
 engine rather than bad input. Input errors carry `Issue` records with file, line,
 column and field path so that a person can go straight to the mistake.
+
+An error is raised in English (its `str` is what it always was), and printed in the
+reader's language by `text(lang)`: its messages are `maslihat.wording.Said`, which
+remember how they were said, so the code that found the mistake need not know who
+reads it.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from maslihat.wording import say
+from maslihat.wording import in_language, say
 
 __all__ = [
     "CaseError",
@@ -37,13 +42,17 @@ class Issue:
     column: int | None = None
 
     def __str__(self) -> str:
-        where = self.file or "<input>"
+        return self.text()
+
+    def text(self, lang: str = "en") -> str:
+        """The issue as one line in `lang`: `file:line:column: field: message`."""
+        where = self.file or in_language(say("no_file"), lang)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {in_language(self.message, lang)}"
 
 
 class MaslihatError(Exception):
@@ -61,20 +70,22 @@ class InputError(MaslihatError):
         self.issues = tuple(issues)
         super().__init__(self.summary())
 
-    def summary(self) -> str:
-        """The first issue on one line, with a count of the others."""
-        first = str(self.issues[0])
+    def summary(self, lang: str = "en") -> str:
+        """The first issue on one line, with a count of the others, in `lang`."""
+        first = self.issues[0].text(lang)
         more = len(self.issues) - 1
-        return first if more == 0 else say("and_more", first=first, more=more)
+        return first if more == 0 else say("and_more", first=first, more=more).in_language(lang)
 
-    def tally(self) -> str | None:
+    def tally(self, lang: str = "en") -> str | None:
         """How many issues there are and in what, when there are several; else None."""
         if len(self.issues) == 1:
             return None
-        files = {issue.file or "<input>" for issue in self.issues}
+        files = {issue.file or say("no_file") for issue in self.issues}
         if len(files) == 1:
-            return say("error_count", count=len(self.issues), file=files.pop())
-        return say("error_count_files", count=len(self.issues), files=len(files))
+            said = say("error_count", count=len(self.issues), file=files.pop())
+        else:
+            said = say("error_count_files", count=len(self.issues), files=len(files))
+        return said.in_language(lang)
 
     def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Issue, ...]]]:
         """Pickle by the issues, so a worker process can hand the error to its parent."""
@@ -108,4 +119,9 @@ class WriteError(MaslihatError):
 
     def __init__(self, path: Path, message: str) -> None:
         self.path = path
-        super().__init__(f"{path}: {message}")
+        self.message = message
+        super().__init__(self.text())
+
+    def text(self, lang: str = "en") -> str:
+        """What could not be written, and why, in `lang`."""
+        return f"{self.path}: {in_language(self.message, lang)}"

@@ -25,10 +25,12 @@ from importlib import resources
 from pathlib import Path
 
 from maslihat.rules.languages import DEFAULT_LANGUAGE, LANGUAGES, Language, language
+from maslihat.wording import N_
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
+    "N_",
     "Language",
     "catalogue_path",
     "day",
@@ -43,12 +45,6 @@ __all__ = [
 ]
 
 DOMAIN = "maslihat"
-
-
-def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
-    """Mark a message for the catalogues; it is translated where it is shown."""
-    return message
-
 
 STATUS_WORDS = {
     "candidate": N_("candidate"),
@@ -151,11 +147,11 @@ def number(value: float, lang: Language) -> str:
     return format_decimal(value, locale=lang)
 
 
-def negotiate(accept_language: str | None) -> Language:
+def negotiate(accept_language: str | None, default: Language = DEFAULT_LANGUAGE) -> Language:
     """The language of ours a client prefers most, from an `Accept-Language` header.
 
     Tags are weighed by their `q`; a regional tag (`ru-KZ`) counts for its language;
-    nothing we have: the default.
+    nothing we have: `default`.
     """
     weighed: list[tuple[float, int, str]] = []
     for index, part in enumerate((accept_language or "").split(",")):
@@ -174,4 +170,4 @@ def negotiate(accept_language: str | None) -> Language:
         primary = tag.replace("_", "-").split("-")[0].lower()
         if primary in LANGUAGES:
             return language(primary)
-    return DEFAULT_LANGUAGE
+    return default

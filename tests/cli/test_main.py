@@ -304,3 +304,36 @@ def test_real_process_has_no_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith(f"error: {path}:2:1:")
+
+
+def test_errors_are_printed_in_the_commands_language(case_file: Path, tmp_path: Path) -> None:
+    """An input error, a file not written and a bad option value, in the --lang asked for
+    (or MASLIHAT_LANG), with English exit codes."""
+    missing = CliRunner().invoke(main, ["evaluate", str(tmp_path / "none.yaml"), "--lang", "ru"])
+    assert missing.exit_code == 2
+    assert missing.stderr == (
+        f"ошибка: {tmp_path / 'none.yaml'}: не удаётся прочитать файл: "
+        "нет такого файла или каталога\n"
+    )
+    page = tmp_path / "page.html"
+    page.write_text("kept", encoding="utf-8")
+    kept = CliRunner(env={"MASLIHAT_LANG": "kk"}).invoke(
+        main, ["evaluate", str(case_file), "--html", str(page)]
+    )
+    assert kept.exit_code == 2
+    assert kept.stderr == f"қате: {page}: бұрыннан бар; ауыстыру үшін `--force` көрсетіңіз\n"  # noqa: RUF001
+    day = CliRunner().invoke(
+        main, ["evaluate", str(case_file), "--as-of", "2023-02-29", "--lang", "kk"]
+    )
+    assert day.exit_code == 2
+    assert "'2023-02-29' күн емес: 2023 жылғы ақпан айында 28 күн бар" in day.stderr  # noqa: RUF001
+
+
+def test_batch_workers_print_errors_in_the_language(tmp_path: Path) -> None:
+    """`batch --jobs 2 --lang ru`: each bad file's line comes from a worker, in Russian."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("[1, 2]\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["batch", str(bad), str(bad), "--jobs", "2", "--lang", "ru"])
+    assert done.exit_code == 2
+    line = f"ошибка: {bad}:1:1: ожидался набор пар «ключ: значение», найдено: список"
+    assert done.stderr.splitlines()[:2] == [line, line]

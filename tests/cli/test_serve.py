@@ -109,3 +109,16 @@ def test_workers_with_bad_case_tests_exit_2_before_starting(
     result = CliRunner().invoke(main, ["serve", "--workers", "2", "--case-tests", str(tmp_path)])
     assert result.exit_code == 2
     assert started == {}
+
+
+def test_serve_lang_is_the_services_language(
+    started: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve --lang kk` (or `maslihat --lang kk serve`) answers in Kazakh by default."""
+    monkeypatch.delenv(OPTIONS, raising=False)
+    assert CliRunner().invoke(main, ["serve", "--lang", "kk"]).exit_code == 0
+    assert started["app"].state.service.lang == "kk"
+    assert CliRunner().invoke(main, ["serve"]).exit_code == 0
+    assert started["app"].state.service.lang == "en"
+    assert CliRunner().invoke(main, ["--lang", "ru", "serve", "--workers", "2"]).exit_code == 0
+    assert worker_app().state.service.lang == "ru"

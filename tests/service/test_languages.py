@@ -77,3 +77,42 @@ def test_batch_answers_in_the_language_asked_for(http: httpx.Client) -> None:
     assert reply.headers["content-language"] == "kk"
     line = json.loads(reply.text.splitlines()[0])
     assert line["result"]["grounds"][0]["citation"].startswith("ҚР № 148-II Заңы")
+
+
+def test_the_services_language_answers_a_request_that_names_none(
+    call: Callable[..., httpx.Response], rules: Any
+) -> None:
+    """`create_app(lang="kk")` (`serve --lang kk`) answers in Kazakh unless told otherwise."""
+    from maslihat.service import create_app
+
+    app = create_app(rules, lang="kk")
+    for headers, lang in [
+        ({}, "kk"),
+        ({"Accept-Language": "de"}, "kk"),
+        ({"Accept-Language": "ru"}, "ru"),
+    ]:
+        reply = call(app, "POST", "/v1/evaluate", json=case(), headers=headers)
+        assert reply.status_code == 200, reply.text
+        assert reply.headers["content-language"] == lang
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "lang"),
+    [
+        (b"lang=kk", "ru", "kk"),
+        (b"lang=de", "ru-RU", "ru"),
+        (b"", "de, kk;q=0.5", "kk"),
+        (b"", None, "en"),
+    ],
+)
+def test_request_language_is_the_one_rule_for_results_and_problems(
+    query: bytes, accept: str | None, lang: str
+) -> None:
+    """`?lang=` if it is one of ours, else the best of Accept-Language, else English."""
+    from starlette.requests import Request
+
+    from maslihat.service.languages import request_language
+
+    headers = [] if accept is None else [(b"accept-language", accept.encode())]
+    scope = {"type": "http", "query_string": query, "headers": headers}
+    assert request_language(Request(scope)) == lang

@@ -27,7 +27,7 @@ import maslihat
 from maslihat.errors import CaseError, EvaluationError
 from maslihat.model import EVENT_MODELS
 from maslihat.service import create_app
-from maslihat.service.problems import ServiceError, problem_for
+from maslihat.service.problems import PROBLEM_TYPES, ServiceError, problem_for
 from maslihat.source import parse_document
 
 Call = Callable[..., httpx.Response]  # the `call` fixture of conftest.py
@@ -320,3 +320,49 @@ def test_a_client_gone_mid_body_is_one_info_record_and_no_answer(
             None,
         )
     ]
+
+
+def test_a_problem_is_answered_in_the_language_asked_for(http: httpx.Client) -> None:
+    """`?lang=` or Accept-Language: title, detail and messages in it, `Content-Language`
+    naming it; type, status, fields and keys as in English."""
+    case = {**CASE, "events": [{"date": "2021-02-30", "type": "registered"}]}
+    english = http.post("/v1/evaluate", json=case)
+    russian = http.post("/v1/evaluate", json=case, headers={"Accept-Language": "ru-RU"})
+    kazakh = http.post("/v1/evaluate?lang=kk", json=case, headers={"Accept-Language": "ru"})
+    assert english.headers["content-language"] == "en"
+    assert (russian.headers["content-language"], kazakh.headers["content-language"]) == ("ru", "kk")
+    bodies = [assert_problem(reply, 422) for reply in (english, russian, kazakh)]
+    assert {body["type"] for body in bodies} == {PROBLEM_TYPES + "invalid-case"}
+    assert len({tuple((e["field"], e["in"]) for e in body["errors"]) for body in bodies}) == 1
+    assert bodies[1]["title"] == "Дело не прошло проверку"
+    assert bodies[2]["errors"][0]["message"] == (
+        "2021-02-30 күнтізбелік күн емес: 2021 жылғы ақпан айында 28 күн бар"  # noqa: RUF001
+    )
+    assert bodies[2]["detail"] == "events[0].date: " + bodies[2]["errors"][0]["message"]
+
+
+def test_a_query_mistake_and_a_wrong_media_type_in_russian(http: httpx.Client) -> None:
+    """A bad `as_of` (422, in query) and a body of another type (415), in Russian."""
+    headers = {"Accept-Language": "ru"}
+    bad_day = assert_problem(
+        http.post("/v1/evaluate?as_of=2022-13-01", json=CASE, headers=headers), 422
+    )
+    assert (
+        bad_day["errors"][0]["message"] == "2022-13-01 — не календарная дата: месяца 13 не бывает"
+    )
+    media = {**headers, "Content-Type": "text/csv"}
+    refused = assert_problem(http.post("/v1/evaluate", content=b"x", headers=media), 415)
+    assert refused["detail"] == "отправьте application/json или application/yaml"
+
+
+def test_batch_error_lines_are_in_the_language_of_the_request(http: httpx.Client) -> None:
+    """A bad line of a batch is a problem in the batch's language."""
+    lines = b'{"case": 1}\n'
+    reply = http.post(
+        "/v1/evaluate/batch?lang=kk",
+        content=lines,
+        headers={"Content-Type": "application/x-ndjson"},
+    )
+    error = json.loads(reply.text.splitlines()[0])["error"]
+    assert error["title"] == "Іс тексеруден өтпеді"  # noqa: RUF001
+    assert error["type"] == PROBLEM_TYPES + "invalid-case"

@@ -10,8 +10,10 @@ from maslihat.model import Case
 from maslihat.model.case import Deputy
 from maslihat.model.common import Kato
 from maslihat.model.events import SessionVote
+from maslihat.rules.documents import Dated
 from maslihat.source.cases import parse_case
 from maslihat.source.locate import data_path, model_at, plain_message
+from maslihat.wording import Said
 
 
 def test_union_tags_are_dropped() -> None:
@@ -61,3 +63,22 @@ def test_a_pattern_is_worded_by_what_the_value_is() -> None:
     message = plain_message(caught.value.errors()[0])
     assert message.startswith("a territory code is a 9-digit KATO code")
     assert "^[1-9]" not in message
+
+
+def test_our_validators_words_arrive_as_said_able_to_be_reworded() -> None:
+    """A model's refusal and a rule model's ValueError keep their message id and fields,
+    so the issue can be printed in Russian as well as in English."""
+    with pytest.raises(CaseError) as caught:
+        parse_case(
+            "maslihat: {name: M, level: region, territory: '230000000', seats: 31}\n"
+            "deputy: {name: D, born: 2021-02-30, citizenship: KZ, residence: '231010000'}\n"
+        )
+    message = caught.value.issues[0].message
+    assert isinstance(message, Said) and message.key == "date_invalid"
+    assert message.in_language("ru") == (
+        "2021-02-30 — не календарная дата: февраль 2021 года заканчивается 28-м числом"
+    )
+    with pytest.raises(ValidationError) as rule:
+        TypeAdapter(Dated).validate_python({"valid_from": "2022-01-02", "valid_to": "2022-01-01"})
+    said = plain_message(rule.value.errors()[0])
+    assert isinstance(said, Said) and said == "valid_to 2022-01-01 is before valid_from 2022-01-02"

@@ -24,6 +24,7 @@ from maslihat.model.result import Severity, Stage, Status
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source import Document, issues_from_validation_error, load_document
 from maslihat.source.cases import case_from_document
+from maslihat.wording import say
 
 CASE_TEST_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -143,7 +144,7 @@ def _case_path(file: Path, named: str, document: Document) -> Path:
     except (OSError, RuntimeError):  # a loop of links
         inside = False
     if not inside:
-        message = f"{named!r} leads out of this file's directory ({home}): a case must be in it"
+        message = say("case_outside", named=repr(named), home=home)
         raise CaseTestError([document.issue(("case",), message)])
     return path
 
@@ -159,7 +160,7 @@ def load_case_test(path: str | Path) -> LoadedFile:
     names = [test.name for test in spec.tests]
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:
-        raise CaseTestError([document.issue(("tests",), f"test names used twice: {twice}")])
+        raise CaseTestError([document.issue(("tests",), say("test_names_twice", names=twice))])
     try:
         if isinstance(spec.case, str):
             named = _case_path(file, spec.case, document)

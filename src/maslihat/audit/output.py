@@ -22,17 +22,18 @@ import tempfile
 from pathlib import Path
 
 from maslihat.errors import WriteError
+from maslihat.wording import os_reason, say
 
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
 """What `link` fails with on file systems that have no hard links."""
 
 
 def _failed(path: Path, exc: OSError) -> WriteError:
-    return WriteError(path, f"cannot write: {exc.strerror or exc}")
+    return WriteError(path, say("write_failed", reason=os_reason(exc)))
 
 
 def _exists(path: Path) -> WriteError:
-    return WriteError(path, "exists; give --force to replace it")
+    return WriteError(path, say("write_exists"))
 
 
 def _lstat(path: Path) -> os.stat_result | None:
@@ -49,12 +50,12 @@ def check_file(path: Path, force: bool) -> None:
     info = _lstat(path)
     if info is None:
         if not path.parent.is_dir():
-            raise WriteError(path, f"no directory {path.parent}")
+            raise WriteError(path, say("write_no_directory", directory=path.parent))
         return
     if stat.S_ISLNK(info.st_mode):
-        raise WriteError(path, "is a symbolic link; not written through it")
+        raise WriteError(path, say("write_link"))
     if stat.S_ISDIR(info.st_mode):
-        raise WriteError(path, "is a directory")
+        raise WriteError(path, say("write_directory"))
     if stat.S_ISREG(info.st_mode) and not force:
         raise _exists(path)
 
@@ -63,9 +64,9 @@ def check_directory(path: Path) -> None:
     """Refuse a directory to write into that is a link, or is not a directory."""
     info = _lstat(path)
     if info is not None and stat.S_ISLNK(info.st_mode):
-        raise WriteError(path, "is a symbolic link; not written through it")
+        raise WriteError(path, say("write_link"))
     if info is not None and not stat.S_ISDIR(info.st_mode):
-        raise WriteError(path, "is not a directory")
+        raise WriteError(path, say("write_not_directory"))
 
 
 def make_directory(path: Path) -> None:

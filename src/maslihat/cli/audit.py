@@ -28,10 +28,12 @@ from maslihat.audit.mutants import run_mutants
 from maslihat.audit.report import build_report, shortfalls
 from maslihat.audit.suite import run_suite
 from maslihat.cli.diff import amended
-from maslihat.cli.main import fail, lang_option, rules_from, rules_option
+from maslihat.cli.helptext import Command
+from maslihat.cli.language import cli_language, lang_option
+from maslihat.cli.main import fail, rules_from, rules_option
 from maslihat.cli.progress import progress
 from maslihat.errors import CaseTestError, InputError, WriteError
-from maslihat.i18n import Language
+from maslihat.i18n import N_, Language
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
@@ -53,19 +55,26 @@ def _report(outcome: Outcome, quiet: bool) -> None:
         click.echo(f"     {problem}")
 
 
-@click.command(name="test")
+@click.command(
+    name="test",
+    cls=Command,
+    help=N_("Run case-test files (or directories of them) and report each test."),
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @rules_option
-@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary.")
-def test_command(paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool) -> None:
-    """Run case-test files (or directories of them) and report each test."""
+@click.option("-q", "--quiet", is_flag=True, help=N_("Print only failures and the summary."))
+@lang_option
+def test_command(
+    paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool, lang: Language
+) -> None:
+    """`maslihat test`: every case test against the rules, one line per test."""
     rules = rules_from(rules_dir)
     try:
         loaded = [load_case_test(path) for path in case_test_files(paths)]
     except InputError as error:
         fail(error)
         return
-    shown = progress("Running case tests")(loaded, len(loaded))
+    shown = progress(N_("Running case tests"))(loaded, len(loaded))
     outcomes = [outcome for entry in shown for outcome in run_file(entry, rules)]
     for outcome in outcomes:
         _report(outcome, quiet)
@@ -88,42 +97,48 @@ def _equivalent(path: Path | None) -> dict[str, str]:
         raise CaseTestError(issues_from_validation_error(exc, document, list[Reviewed])) from None
 
 
-@click.command(name="audit")
+@click.command(
+    name="audit",
+    cls=Command,
+    help=N_("Trace provisions to rules to case tests (PATHS), measure coverage, lint, mutate."),
+)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @rules_option
-@lang_option
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the report as JSON."))
 @click.option(
     "--report",
     "report_file",
     type=click.Path(path_type=Path),
-    help="Also write a self-contained report: .html, Markdown otherwise, or into an "
-    "existing directory an index.html and a page per rule file.",
+    help=N_(
+        "Also write a self-contained report: .html, Markdown otherwise, or into an "
+        "existing directory an index.html and a page per rule file."
+    ),
 )
-@click.option("--fail-under", type=float, help="Exit 1 below this % of condition coverage.")
-@click.option("--mutants", is_flag=True, help="Also run rule mutants against the case tests.")
+@click.option("--fail-under", type=float, help=N_("Exit 1 below this % of condition coverage."))
+@click.option("--mutants", is_flag=True, help=N_("Also run rule mutants against the case tests."))
 @click.option(
     "--equivalent",
     type=click.Path(path_type=Path),
-    help="YAML list of mutants reviewed as equivalent: {mutant: SIGNATURE, reason: ...}.",
+    help=N_("YAML list of mutants reviewed as equivalent: {mutant: SIGNATURE, reason: ...}."),
 )
 @click.option(
     "--suggest",
     "suggest_dir",
     type=click.Path(path_type=Path),
-    help="Write witness cases for what is not covered into this directory.",
+    help=N_("Write witness cases for what is not covered into this directory."),
 )
-@click.option("--strict", is_flag=True, help="Exit 1 on any shortfall of any kind.")
+@click.option("--strict", is_flag=True, help=N_("Exit 1 on any shortfall of any kind."))
 @click.option(
-    "--force", is_flag=True, help="Replace files --report and --suggest find already there."
+    "--force", is_flag=True, help=N_("Replace files --report and --suggest find already there.")
 )
 @click.option(
     "--amend",
     "amendments",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Also name the case tests this amendment would break and the provisions it touches.",
+    help=N_("Also name the case tests this amendment would break and the provisions it touches."),
 )
+@lang_option
 def audit_command(
     paths: tuple[Path, ...],
     rules_dir: Path | None,
@@ -138,7 +153,7 @@ def audit_command(
     amendments: tuple[Path, ...],
     lang: Language,
 ) -> None:
-    """Trace provisions to rules to case tests (PATHS), measure coverage, lint, mutate."""
+    """`maslihat audit`: the report of `audit.report`, its files, and the exit it earns."""
     _check_outputs(report_file, suggest_dir, force)
     directory = rules_dir if rules_dir is not None else bundled_rules_dir()
     try:
@@ -154,7 +169,7 @@ def audit_command(
     epoch = min(tv.valid_from for tvs in rules.lifecycle.transitions.values() for tv in tvs)
     outcomes = None
     if mutants:
-        bar = progress("Trying mutants")
+        bar = progress(N_("Trying mutants"))
         outcomes = run_mutants(files, loaded, suite, epoch, reviewed, bar)
     report = build_report(rules, loaded, outcomes, suite)
     change = impact(rules, after, loaded) if after is not None else None
@@ -163,7 +178,7 @@ def audit_command(
             _write_report(report, rules, report_file, force, lang)
         click.echo(_printed(report, change, as_json))
         if suggest_dir is not None:
-            bar = progress("Searching for witnesses")
+            bar = progress(N_("Searching for witnesses"))
             notes = witnesses.suggest(
                 suggest_dir, report, rules, loaded, files, epoch, suite, force, bar
             )
@@ -176,7 +191,7 @@ def audit_command(
                 directory=suggest_dir,
                 missing=len(notes) - written,
             )
-            click.echo(summary, err=True)
+            click.echo(summary.in_language(cli_language()), err=True)
     except WriteError as error:
         _refuse(error)
     below = fail_under is not None and report.summary.condition_coverage < fail_under
@@ -239,9 +254,8 @@ def _write_report(
 
 
 def _refuse(error: WriteError) -> None:
-    """Print the one line for a file not written and exit 2."""
-    click.echo(f"error: {error}", err=True)
-    sys.exit(error.exit_code)
+    """Print the one line for a file not written (in the command's language) and exit 2."""
+    fail(error)
 
 
 class Reviewed(Frozen):

@@ -17,9 +17,12 @@ import click
 
 from maslihat.audit import output
 from maslihat.audit.casetests import load_case_test
-from maslihat.cli.main import EXIT_EVALUATION_DEFECT, IsoDateType, case_files, fail
+from maslihat.cli.helptext import Command
+from maslihat.cli.language import IntRange, cli_language, lang_option
+from maslihat.cli.main import as_of_option, case_files, error_line, fail
 from maslihat.engine.evaluate import today
 from maslihat.errors import CaseError, EvaluationError, InputError, WriteError
+from maslihat.i18n import N_, Language
 from maslihat.model import Case
 from maslihat.rules.loader import load_rules
 from maslihat.rules.ruleset import RuleSet
@@ -29,6 +32,7 @@ from maslihat.whatif import render
 from maslihat.whatif.amendment import load_amendment
 from maslihat.whatif.diff import diff
 from maslihat.whatif.overlay import apply_amendment
+from maslihat.wording import say_in
 
 EXIT_CHANGED = 1
 
@@ -56,40 +60,48 @@ def amended(rules: RuleSet, amendments: tuple[Path, ...]) -> RuleSet:
     return rules
 
 
-@click.command(name="diff")
+@click.command(
+    name="diff",
+    cls=Command,
+    help=N_(
+        "Evaluate the cases in PATHS under the rules before and after a change; list what differs."
+    ),
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--rules", "rules_dir", type=click.Path(path_type=Path), help="Rules before (default: bundled)."
+    "--rules",
+    "rules_dir",
+    type=click.Path(path_type=Path),
+    help=N_("Rules before (default: bundled)."),
 )
 @click.option(
     "--amend",
     "amendments",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="An amendment file laid over the rules (repeatable).",
+    help=N_("An amendment file laid over the rules (repeatable)."),
 )
 @click.option(
     "--against-rules",
     type=click.Path(path_type=Path),
-    help="A directory of rules after the change.",
+    help=N_("A directory of rules after the change."),
 )
-@click.option(
-    "--as-of", type=IsoDateType(), default=None, help="Evaluate as of this date (default: today)."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@as_of_option
+@lang_option
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the report as JSON."))
 @click.option(
     "--html",
     "html_file",
     type=click.Path(path_type=Path),
-    help="Also write the report as an HTML page.",
+    help=N_("Also write the report as an HTML page."),
 )
-@click.option("--force", is_flag=True, help="Replace the --html file if it is there.")
-@click.option("--exit-code", is_flag=True, help="Exit 1 when any case changed.")
+@click.option("--force", is_flag=True, help=N_("Replace the --html file if it is there."))
+@click.option("--exit-code", is_flag=True, help=N_("Exit 1 when any case changed."))
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=IntRange(min=1),
     default=1,
-    help=(
+    help=N_(
         "Worker processes (default 1: in this process). Cases read here are sent to the"
         " workers, which costs more than evaluating them: see docs/performance.md."
     ),
@@ -105,22 +117,24 @@ def diff_command(
     force: bool,
     exit_code: bool,
     jobs: int,
+    lang: Language,
 ) -> None:
-    """Evaluate the cases in PATHS under the rules before and after a change; list what differs."""
+    """`maslihat diff`: `whatif.diff` of the cases, as text, JSON or a page."""
     if bool(amendments) == (against_rules is not None):
-        raise click.UsageError("give --amend FILE (one or more) or --against-rules DIR")
+        raise click.UsageError(say_in(cli_language(), "diff_needs_change"))
     try:
         if html_file is not None:
             output.check_file(html_file, force)
         before = load_rules(rules_dir)
         after = amended(before, amendments) if amendments else load_rules(against_rules)
     except (InputError, WriteError) as error:
-        _stop(error)
+        fail(error)
         return
     named, bad = {}, 0
     for item in _cases(paths):
         if isinstance(item, InputError):
-            click.echo(f"error: {item}", err=True)
+            lang = cli_language()
+            click.echo(error_line(item.summary(lang), lang), err=True)
             bad = max(bad, item.exit_code)
         else:
             named[item[0]] = item[1]
@@ -129,20 +143,10 @@ def diff_command(
         if html_file is not None:
             output.write_file(html_file, render.html_page(report), force)
     except (InputError, EvaluationError, WriteError) as error:
-        _stop(error)
+        fail(error)
         return
     click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
     if bad:
         sys.exit(bad)
     if exit_code and report.cases:
         sys.exit(EXIT_CHANGED)
-
-
-def _stop(error: InputError | EvaluationError | WriteError) -> None:
-    if isinstance(error, WriteError):
-        click.echo(f"error: {error}", err=True)
-        sys.exit(error.exit_code)
-    if isinstance(error, EvaluationError):
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_EVALUATION_DEFECT)
-    fail(error)

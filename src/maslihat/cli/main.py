@@ -24,11 +24,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from maslihat.cli.helptext import Group, version_option
+from maslihat.cli.language import IntRange, lang_option
+from maslihat.cli.language import cli_language as cli_language
 from maslihat.cli.progress import echo, progress
 from maslihat.errors import CaseError, EvaluationError, InputError, Issue, WriteError
-from maslihat.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, language
+from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language
 from maslihat.schemas import MODELS as SCHEMAS
-from maslihat.wording import no_such_day, say
+from maslihat.wording import in_language, no_such_day, say, say_in
 
 if TYPE_CHECKING:
     from maslihat.model import Case
@@ -38,7 +41,7 @@ EXIT_EVALUATION_DEFECT = 4
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     """A group whose commands in other modules are imported only when used or listed.
 
     The pattern of click's documentation ("Lazily Loading Subcommands").
@@ -80,9 +83,10 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg]  # click < 8.2 is 
                 parsed = dt.date.fromisoformat(text)
         if parsed is None:
             reason = no_such_day(text)
+            lang = cli_language()
             if reason is not None:
-                self.fail(say("option_no_such_day", value=text, reason=reason), param, ctx)
-            self.fail(say("option_not_date", value=text), param, ctx)
+                self.fail(say_in(lang, "option_no_such_day", value=text, reason=reason), param, ctx)
+            self.fail(say_in(lang, "option_not_date", value=text), param, ctx)
         return parsed
 
 
@@ -90,79 +94,54 @@ rules_option = click.option(
     "--rules",
     "rules_dir",
     type=click.Path(path_type=Path),
-    help="Directory of rule files (default: the bundled rules).",
+    help=N_("Directory of rule files (default: the bundled rules)."),
 )
 """--rules DIR, for every command that reads rules."""
-
-
-LANG_KEY = "maslihat.lang"
-"""Where `--lang` leaves the language in the click context, for `cli_language`."""
-
-
-def _remember_language(ctx: click.Context, _param: click.Parameter, value: Language) -> Language:
-    """Keep the chosen language in the context, so messages printed anywhere can read it."""
-    ctx.meta[LANG_KEY] = value
-    return value
-
-
-def cli_language() -> Language:
-    """The language this command prints in: its `--lang`, else `MASLIHAT_LANG`, else English.
-
-    Errors can be printed before `--lang` is parsed (a bad option, a missing file), so
-    the environment is the fallback; a value that is not one of ours counts as English.
-    """
-    import os
-
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None and LANG_KEY in ctx.meta:
-        return ctx.meta[LANG_KEY]  # type: ignore[no-any-return]
-    chosen = os.environ.get("MASLIHAT_LANG", DEFAULT_LANGUAGE)
-    return language(chosen) if chosen in LANGUAGES else DEFAULT_LANGUAGE
-
-
-lang_option = click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=DEFAULT_LANGUAGE,
-    envvar="MASLIHAT_LANG",
-    show_envvar=True,
-    is_eager=True,
-    callback=_remember_language,
-    help="Language of the texts: en, ru or kk (codes and JSON keys never change).",
+as_of_option = click.option(
+    "--as-of",
+    type=IsoDateType(),
+    default=None,
+    help=N_("Evaluate as of this date (default: today)."),
 )
-"""--lang, for every command that prints texts of the law or of the program; eager, so
-the language is known before any other option is checked or an error is printed."""
+"""--as-of YYYY-MM-DD, for every command that evaluates."""
 
 
 def common_options(command: F) -> F:
     """--as-of, --rules and --lang, shared by the commands that evaluate."""
-    command = lang_option(rules_option(command))
-    return click.option(
-        "--as-of",
-        type=IsoDateType(),
-        default=None,
-        help="Evaluate as of this date (default: today).",
-    )(command)
+    return as_of_option(lang_option(rules_option(command)))
 
 
 def report(error: InputError) -> None:
-    """Print every issue of `error` on its own line (`error: file:line:col: ...`), then a count."""
-    echo(error_text(error), err=True)
+    """Print every issue of `error` on its own line (`error: file:line:col: ...`), then a count.
+
+    The lines are in the command's language (`cli_language`).
+    """
+    echo(error_text(error, cli_language()), err=True)
 
 
-def error_text(error: InputError) -> str:
-    """Every issue of `error` on its own line, then a count when there are several."""
-    lines = [f"error: {issue}" for issue in error.issues]
-    tally = error.tally()
+def error_line(text: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """One printed error, `error: ...`, in `lang` (`text` is worded in it if it can be)."""
+    return say_in(lang, "error", error=in_language(text, lang))
+
+
+def error_text(error: InputError, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """Every issue of `error` on its own line, then a count when there are several, in `lang`."""
+    lines = [error_line(issue.text(lang), lang) for issue in error.issues]
+    tally = error.tally(lang)
     return "\n".join([*lines, tally] if tally is not None else lines)
 
 
 def fail(error: InputError | EvaluationError | WriteError) -> None:
-    """Print the error (every issue of an input error) and exit with its documented code."""
+    """Print the error (every issue of an input error) and exit with its documented code.
+
+    The lines are in the command's language (`cli_language`).
+    """
     if isinstance(error, InputError):
         report(error)
     else:
-        click.echo(f"error: {error}", err=True)
+        lang = cli_language()
+        text = error.text(lang) if isinstance(error, WriteError) else str(error)
+        click.echo(error_line(text, lang), err=True)
     code = EXIT_EVALUATION_DEFECT if isinstance(error, EvaluationError) else error.exit_code
     sys.exit(code)
 
@@ -196,24 +175,26 @@ def rules_from(rules_dir: Path | None, lang: Language = DEFAULT_LANGUAGE) -> Rul
         "test": "maslihat.cli.audit:test_command",
     },
     context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_("The law on a mäslihat deputy's mandate, as rules you can run."),
 )
-@click.version_option(package_name="maslihat")
-def main() -> None:
-    """The law on a mäslihat deputy's mandate, as rules you can run."""
+@version_option
+@lang_option
+def main(lang: Language) -> None:
+    """`maslihat`: the group of commands; its `--lang` is every command's default."""
 
 
-@main.command()
+@main.command(help=N_("Evaluate CASE_FILE and print what the law makes of it."))
 @click.argument("case_file", type=click.Path(path_type=Path))
 @common_options
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-@click.option("--explain", is_flag=True, help="Include the trace of every rule applied.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the result as JSON."))
+@click.option("--explain", is_flag=True, help=N_("Include the trace of every rule applied."))
 @click.option(
     "--html",
     "html_file",
     type=click.Path(path_type=Path),
-    help="Also write the case as a self-contained HTML page (timeline, chart, trace).",
+    help=N_("Also write the case as a self-contained HTML page (timeline, chart, trace)."),
 )
-@click.option("--force", is_flag=True, help="Replace the --html file if it exists.")
+@click.option("--force", is_flag=True, help=N_("Replace the --html file if it exists."))
 def evaluate(
     case_file: Path,
     as_of: dt.date | None,
@@ -224,7 +205,7 @@ def evaluate(
     html_file: Path | None,
     force: bool,
 ) -> None:
-    """Evaluate CASE_FILE and print what the law makes of it."""
+    """`maslihat evaluate`: one case, printed as text or JSON, and written as a page."""
     from maslihat.cli.render import result_text
     from maslihat.engine.evaluate import evaluate as evaluate_case
 
@@ -253,14 +234,18 @@ def evaluate(
         click.echo(result_text(result, lang))
 
 
-@main.command()
+@main.command(
+    help=N_(
+        "Print, step by step, the status before and after, the rule that decided, and findings."
+    )
+)
 @click.argument("case_file", type=click.Path(path_type=Path))
 @common_options
-@click.option("--json", "as_json", is_flag=True, help="Print the steps as a JSON list.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the steps as a JSON list."))
 def timeline(
     case_file: Path, as_of: dt.date | None, rules_dir: Path | None, as_json: bool, lang: Language
 ) -> None:
-    """Print, step by step, the status before and after, the rule that decided, and findings."""
+    """`maslihat timeline`: the steps of one case, as `report.timeline_steps` makes them."""
     from maslihat.cli.render import timeline_text
     from maslihat.engine.evaluate import evaluate_with_timeline
     from maslihat.report import timeline_steps
@@ -301,15 +286,24 @@ def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:
         yield from (p for p in entries if not p.is_dir())
 
 
-@main.command()
+@main.command(
+    help=N_(
+        "Evaluate many case files (or directories of them); one line per case.\n"
+        "\n"
+        "A bad case file gets its one-line error on standard error and the others are"
+        " still evaluated; a summary line on standard error ends the run. Exit code 0 if"
+        " every case was evaluated, 2 if a case file was bad, 4 if evaluation found a"
+        " defect. Lines come in the order of the files, whatever --jobs is."
+    )
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @common_options
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--json", "as_json", is_flag=True, help=N_("One JSON object per line."))
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=IntRange(min=1),
     default=None,
-    help="Worker processes (default: the number of cores); 1 evaluates in this process.",
+    help=N_("Worker processes (default: the number of cores); 1 evaluates in this process."),
 )
 def batch(
     paths: tuple[Path, ...],
@@ -319,12 +313,9 @@ def batch(
     jobs: int | None,
     lang: Language,
 ) -> None:
-    """Evaluate many case files (or directories of them); one line per case.
+    """`maslihat batch`: many cases, in worker processes, one line each in file order.
 
-    A bad case file gets its one-line error on standard error and the others are
-    still evaluated; a summary line on standard error ends the run. Exit code 0 if
-    every case was evaluated, 2 if a case file was bad, 4 if evaluation found a defect.
-    Lines come in the order of the files, whatever --jobs is.
+    Bad files are counted by exit code, so the run exits with the highest one.
     """
     from maslihat.cli.render import batch_summary
     from maslihat.engine.evaluate import today
@@ -342,7 +333,7 @@ def batch(
         initargs=(rules, as_of or today(), as_json, lang),
         chunk=4,
     )
-    for status, code, text in progress("Evaluating cases")(lines, len(files)):
+    for status, code, text in progress(N_("Evaluating cases"))(lines, len(files)):
         if status is None:
             errors[code] += 1
             echo(text, err=True)
@@ -376,32 +367,42 @@ def _batch_case(path: Path) -> tuple[str | None, int, str]:
     try:
         result = evaluate_case(load_case(path), as_of=day, rules=rules, lang=lang)
     except InputError as error:
-        return None, error.exit_code, error_text(error)
+        return None, error.exit_code, error_text(error, lang)
     except EvaluationError as error:
-        return None, EXIT_EVALUATION_DEFECT, f"error: {path}: {error}"
+        return None, EXIT_EVALUATION_DEFECT, error_line(f"{path}: {error}", lang)
     if as_json:
         line = {"file": str(path), "result": result.model_dump(mode="json")}
         return result.status, 0, json.dumps(line, ensure_ascii=False)
     return result.status, 0, summary_line(str(path), result, lang)
 
 
-@main.command()
+@main.command(
+    help=N_("Print a JSON Schema: of case files, results, rule files or case-test files.")
+)
 @click.argument("name", type=click.Choice(sorted(SCHEMAS)))
-def schema(name: str) -> None:
-    """Print a JSON Schema: of case files, results, rule files or case-test files."""
+@lang_option
+def schema(name: str, lang: Language) -> None:
+    """`maslihat schema`: the schemas are generated from the models (`maslihat.schemas`)."""
     from maslihat.schemas import schema_text
 
     click.echo(schema_text(name), nl=False)
 
 
-@main.command(name="rules")
-@common_options
-@click.option("--history", "rule_id", metavar="ID", help="Every version of one rule, over time.")
-@click.option("--interpretations", is_flag=True, help="Print docs/interpretations.md (Markdown).")
-@click.option(
-    "--law", is_flag=True, help="Print docs/law.md: the law edition by edition (Markdown)."
+@main.command(
+    name="rules",
+    help=N_("List the rules in force on --as-of (default today), with citation and provenance."),
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@common_options
+@click.option(
+    "--history", "rule_id", metavar="ID", help=N_("Every version of one rule, over time.")
+)
+@click.option(
+    "--interpretations", is_flag=True, help=N_("Print docs/interpretations.md (Markdown).")
+)
+@click.option(
+    "--law", is_flag=True, help=N_("Print docs/law.md: the law edition by edition (Markdown).")
+)
+@click.option("--json", "as_json", is_flag=True, help=N_("Print JSON."))
 def rules_command(
     as_of: dt.date | None,
     rules_dir: Path | None,
@@ -411,7 +412,7 @@ def rules_command(
     as_json: bool,
     lang: Language,
 ) -> None:
-    """List the rules in force on --as-of (default today), with citation and provenance."""
+    """`maslihat rules`: the listing, a rule's history, the law or the interpretations."""
     from maslihat.cli.render import rules_text, rules_title
     from maslihat.engine.evaluate import today
     from maslihat.rules.lawpage import law_markdown
@@ -432,7 +433,8 @@ def rules_command(
     if rule_id is not None:
         listed = history(rules, rule_id)
         if not listed:
-            raise click.BadParameter(f"no rule called {rule_id!r}", param_hint="--history")
+            message = say_in(lang, "no_rule_called", rule=repr(rule_id))
+            raise click.BadParameter(message, param_hint="--history")
     else:
         listed = in_force(rules, as_of or today())
     if as_json:

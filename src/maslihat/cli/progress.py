@@ -16,19 +16,23 @@ from typing import Any, TypeVar
 import click
 
 from maslihat.audit.progress import Progress, quietly
+from maslihat.cli.language import translated
 
 T = TypeVar("T")
 _shown: list[Any] = []  # the bar being drawn, if any
 
 
 def progress(label: str) -> Progress:
-    """A wrapper that shows a bar labelled `label` while its items are taken, on a TTY."""
+    """A wrapper that shows a bar labelled `label` while its items are taken, on a TTY.
+
+    `label` is a message of the catalogues (marked `N_()`), shown in the command's language.
+    """
     stream = sys.stderr  # CliRunner replaces it, with a stream that is not a TTY
     if not stream.isatty():
         return quietly
 
     def bar(items: Iterable[T], total: int) -> Iterator[T]:
-        with click.progressbar(items, length=total, label=label, file=stream) as drawn:
+        with click.progressbar(items, length=total, label=translated(label), file=stream) as drawn:
             _shown.append(drawn)
             try:
                 yield from drawn

@@ -22,8 +22,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from maslihat.audit.casetests import LoadedFile, case_test_files, load_case_test
+from maslihat.cli.helptext import Command
+from maslihat.cli.language import FloatRange, IntRange, lang_option
 from maslihat.cli.main import fail, rules_from, rules_option
 from maslihat.errors import InputError
+from maslihat.i18n import N_, Language
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -47,7 +50,11 @@ def _app(rules: RuleSet, tests: list[LoadedFile], options: dict[str, Any]) -> Fa
     from maslihat.service import create_app
 
     return create_app(
-        rules, max_body=options["max_body"], case_tests=tests, body_timeout=options["body_timeout"]
+        rules,
+        max_body=options["max_body"],
+        case_tests=tests,
+        body_timeout=options["body_timeout"],
+        lang=options["lang"],
     )
 
 
@@ -67,50 +74,51 @@ def _log_config() -> dict[str, Any]:
     return config
 
 
-@click.command()
+@click.command(cls=Command, help=N_("Answer evaluation requests over HTTP until stopped (Ctrl+C)."))
 @click.option(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on. The default answers this machine only; 0.0.0.0 answers all.",
+    help=N_("Address to listen on. The default answers this machine only; 0.0.0.0 answers all."),
 )
 @click.option(
     "--port",
-    type=click.IntRange(0, 65535),
+    type=IntRange(0, 65535),
     default=8000,
     show_default=True,
-    help="Port to listen on.",
+    help=N_("Port to listen on."),
 )
 @rules_option
 @click.option(
     "--max-body",
-    type=click.IntRange(min=1),
-    help="Largest request body accepted, in bytes (default: 1 MiB); in a batch, largest line.",
+    type=IntRange(min=1),
+    help=N_("Largest request body accepted, in bytes (default: 1 MiB); in a batch, largest line."),
 )
 @click.option(
     "--case-tests",
     "case_test_paths",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Case-test files or directories that GET /v1/audit measures the rules against.",
+    help=N_("Case-test files or directories that GET /v1/audit measures the rules against."),
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=IntRange(min=1),
     default=1,
     show_default=True,
-    help="Worker processes, each with its own copy of the rules.",
+    help=N_("Worker processes, each with its own copy of the rules."),
 )
 @click.option(
     "--header-timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    help="Seconds a client has to send a request's headers, then it is cut off (default: 10).",
+    type=FloatRange(min=0, min_open=True),
+    help=N_("Seconds a client has to send a request's headers, then it is cut off (default: 10)."),
 )
 @click.option(
     "--body-timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    help="Seconds a client has to send a body, or a batch line, then 408 (default: 30).",
+    type=FloatRange(min=0, min_open=True),
+    help=N_("Seconds a client has to send a body, or a batch line, then 408 (default: 30)."),
 )
+@lang_option
 def serve(
     host: str,
     port: int,
@@ -120,8 +128,9 @@ def serve(
     workers: int,
     header_timeout: float | None,
     body_timeout: float | None,
+    lang: Language,
 ) -> None:
-    """Answer evaluation requests over HTTP until stopped (Ctrl+C)."""
+    """`maslihat serve`: the rules and case tests read first, then uvicorn runs the app."""
     import uvicorn
 
     from maslihat.service.connection import HEAD_TIMEOUT, HeadDeadline
@@ -131,6 +140,7 @@ def serve(
         "max_body": max_body,
         "case_tests": [str(path) for path in case_test_paths],
         "body_timeout": body_timeout,
+        "lang": lang,
     }
     rules, tests = rules_from(rules_dir), _tests(options)  # bad ones: exit before listening
     server: dict[str, Any] = {

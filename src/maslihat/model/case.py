@@ -12,11 +12,18 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import InitErrorDetails
 
-from maslihat.model.common import CountryCode, Frozen, IsoDate, Kato, PositiveCount, Text
+from maslihat.model.common import (
+    CountryCode,
+    Frozen,
+    IsoDate,
+    Kato,
+    PositiveCount,
+    Text,
+    refusal,
+)
 from maslihat.model.events import Basis, Event, SessionVote
-from maslihat.wording import MESSAGES
 
 Level = Literal[
     "region",
@@ -48,10 +55,11 @@ class OtherMandate(Frozen):
     def _ends_after_it_begins(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
         began = info.data.get("began")
         if value is not None and began is not None and value < began:
-            raise PydanticCustomError(
+            raise refusal(
                 "ended_before_began",
-                MESSAGES["ended_before_began"],
-                {"ended": value.isoformat(), "began": began.isoformat()},
+                "ended_before_began",
+                ended=value.isoformat(),
+                began=began.isoformat(),
             )
         return value
 
@@ -85,10 +93,11 @@ class Case(Frozen):
     def _votes_fit_the_seats(self) -> Case:
         errors = [
             InitErrorDetails(
-                type=PydanticCustomError(
+                type=refusal(
                     "present_exceeds_seats",
-                    MESSAGES["present_exceeds_seats"],
-                    {"present": event.present, "seats": self.maslihat.seats},
+                    "present_exceeds_seats",
+                    present=event.present,
+                    seats=self.maslihat.seats,
                 ),
                 loc=("events", index, "present"),
                 input=event.present,

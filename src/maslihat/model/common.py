@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from maslihat.wording import MESSAGES, described, name_pattern, no_such_day
+from maslihat.wording import described, name_pattern, no_such_day, say
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -36,9 +36,19 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def refusal(code: str, key: str, /, **fields: Any) -> PydanticCustomError:
+    """A validation error of type `code`, worded by the message `key` of the catalogue.
+
+    The words ride in the error's context as `said`, so that the reader of validation
+    errors (`source/locate.py`) hands on the message itself, able to be worded in
+    another language, rather than pydantic's English copy of it.
+    """
+    return PydanticCustomError(code, "{said}", {**fields, "said": say(key, **fields)})
+
+
 def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        raise PydanticCustomError("date_type", MESSAGES["date_and_time"])
+        raise refusal("date_type", "date_and_time")
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and _ISO_DATE.match(value):
@@ -46,10 +56,8 @@ def _iso_date(value: Any) -> Any:
             return dt.date.fromisoformat(value)
         except ValueError:
             reason = no_such_day(value)
-            raise PydanticCustomError(
-                "date_invalid", MESSAGES["date_invalid"], {"value": value, "reason": reason}
-            ) from None
-    raise PydanticCustomError("date_type", MESSAGES["date_expected"], {"found": described(value)})
+            raise refusal("date_invalid", "date_invalid", value=value, reason=reason) from None
+    raise refusal("date_type", "date_expected", found=described(value))
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -58,11 +66,7 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 def _kato_is_text(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        raise PydanticCustomError(
-            "kato_type",
-            MESSAGES["kato_type"],
-            {"value": str(value)},
-        )
+        raise refusal("kato_type", "kato_type", value=str(value))
     return value
 
 
@@ -89,7 +93,7 @@ Text = Annotated[str, StringConstraints(strict=True, min_length=1)]
 def _alpha2(value: str) -> str:
     if len(value) == 2 and value.isascii() and value.isalpha() and value.isupper():
         return value
-    raise PydanticCustomError("country_code", MESSAGES["country_code"], {"value": value})
+    raise refusal("country_code", "country_code", value=value)
 
 
 CountryCode = Annotated[str, StringConstraints(strict=True), AfterValidator(_alpha2)]

@@ -9,10 +9,8 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
 
-from maslihat.model.common import Count, Frozen, IsoDate, Kato, Text
-from maslihat.wording import MESSAGES, say
+from maslihat.model.common import Count, Frozen, IsoDate, Kato, Text, refusal
 
 Activity = Literal["entrepreneurship", "management", "paid_work"]
 ActivityField = Literal["teaching", "science", "creative", "other"]
@@ -20,27 +18,18 @@ Basis = Literal["permanent", "non_permanent"]
 
 
 def _against_date(
-    value: IsoDate | None, info: ValidationInfo, code: str, what: str, of: str, *, after: bool
+    value: IsoDate | None, info: ValidationInfo, code: str, *, after: bool
 ) -> IsoDate | None:
     """Another date of an event must fall on or `after` its `date` (or on or before it).
 
     An entry into force or a result cannot precede the decision or the vote; an
-    election cannot follow the registration it led to.
+    election cannot follow the registration it led to. `code` is the error's type and
+    the id of its message.
     """
     day = info.data.get("date")
     if value is None or day is None or (value >= day if after else value <= day):
         return value
-    raise PydanticCustomError(
-        code,
-        MESSAGES["date_order"],
-        {
-            "what": what,
-            "value": value.isoformat(),
-            "order": say("earlier_than" if after else "later_than"),
-            "of": of,
-            "day": day.isoformat(),
-        },
-    )
+    raise refusal(code, code, value=value.isoformat(), day=day.isoformat())
 
 
 class EventBase(Frozen):
@@ -58,9 +47,7 @@ class Registered(EventBase):
     @field_validator("election_day")
     @classmethod
     def _not_after_registration(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
-        return _against_date(
-            value, info, "election_after_registration", "the election", "registration", after=False
-        )
+        return _against_date(value, info, "election_after_registration", after=False)
 
 
 class PositionTaken(EventBase):
@@ -82,9 +69,7 @@ class CourtDecision(EventBase):
     @field_validator("in_force")
     @classmethod
     def _not_before_decision(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
-        return _against_date(
-            value, info, "in_force_before_decision", "in force", "decision", after=True
-        )
+        return _against_date(value, info, "in_force_before_decision", after=True)
 
 
 class Death(EventBase):
@@ -155,11 +140,7 @@ class SessionVote(EventBase):
     def _counts_fit(cls, value: int, info: ValidationInfo) -> int:
         cast = sum(info.data.get(name, 0) for name in ("in_favour", "against", "abstained"))
         if cast > value:
-            raise PydanticCustomError(
-                "votes_exceed_present",
-                MESSAGES["votes_exceed_present"],
-                {"cast": cast, "present": value},
-            )
+            raise refusal("votes_exceed_present", "votes_exceed_present", cast=cast, present=value)
         return value
 
 
@@ -207,9 +188,7 @@ class Recalled(EventBase):
     @field_validator("established")
     @classmethod
     def _not_before_vote(cls, value: IsoDate | None, info: ValidationInfo) -> IsoDate | None:
-        return _against_date(
-            value, info, "established_before_vote", "established", "vote", after=True
-        )
+        return _against_date(value, info, "established_before_vote", after=True)
 
 
 class CommissionDecision(EventBase):

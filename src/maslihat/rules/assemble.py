@@ -51,6 +51,7 @@ from maslihat.rules.ruleset import (
 )
 from maslihat.rules.scope import GROUND_FIELDS, Scope
 from maslihat.source import Document
+from maslihat.wording import say
 
 STAGES = frozenset(get_args(Stage))
 
@@ -170,9 +171,9 @@ def _checks(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> tuple[
 
 def _outcome(k: Compiler, outcome: doc.Outcome, site: Site, nid: str, scope: Scope) -> OutcomeDef:
     if outcome.stage not in STAGES:
+        stages = ", ".join(sorted(STAGES))
         k.problem(
-            site.at("stage"),
-            f"unknown stage {outcome.stage!r}; stages: {', '.join(sorted(STAGES))}",
+            site.at("stage"), say("unknown_stage_of", stage=repr(outcome.stage), stages=stages)
         )
     return OutcomeDef(
         k.condition(outcome.when, site.at("when"), nid, scope),
@@ -190,7 +191,7 @@ def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> di
             ss, sid = vs.at("steps", i), f"{nid}.steps.{step.id}"
             k.event_ref(step.event, ss.at("event"))
             if step.event in EVENT_MODELS and "ground" not in EVENT_MODELS[step.event].model_fields:
-                k.problem(ss.at("event"), f"event {step.event!r} has no ground field to address")
+                k.problem(ss.at("event"), say("no_ground_field", event=repr(step.event)))
             scope = base.with_event(step.event).with_root("ground", GROUND_FIELDS)
             guards = []
             for g, guard in enumerate(step.guards):
@@ -210,7 +211,7 @@ def _procedures(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> di
             steps[step.event] = StepDef(step.id, step.event, tuple(guards), outcomes)
         for stage in v.next_steps:
             if stage not in STAGES:
-                k.problem(vs.at("next_steps", stage), f"unknown stage {stage!r}")
+                k.problem(vs.at("next_steps", stage), say("unknown_stage", stage=repr(stage)))
         for stage, due in v.next_steps.items():
             for lang, text in due.text.items():
                 check_template(
@@ -239,21 +240,29 @@ def _grounds(k: Compiler, base: Scope, procedures: dict[str, Procedure]) -> dict
 
     def body(v: doc.GroundVersion, vs: Site, key: str) -> GroundBody:
         if v.procedure not in procedures:
-            k.problem(vs.at("procedure"), f"unknown procedure {v.procedure!r}")
+            k.problem(vs.at("procedure"), say("unknown_procedure", procedure=repr(v.procedure)))
         triggers = []
         for i, t in enumerate(v.triggers):
             ts = vs.at("triggers", i)
             k.event_ref(t.event, ts.at("event"))
             scope = base.with_event(t.event)
             k.fact(t.arises_on, ts.at("arises_on"), scope)
-            k.need(t.arises_on, ts.at("arises_on"), scope, "date", "arises_on is", strict=True)
+            k.need(
+                t.arises_on,
+                ts.at("arises_on"),
+                scope,
+                "date",
+                say("need_is", name="arises_on"),
+                strict=True,
+            )
             when = k.condition(t.when, ts.at("when"), f"grounds.{key}.triggers[{i}]", scope)
             triggers.append(TriggerDef(t.event, when, t.arises_on))
         return GroundBody(v.procedure, tuple(triggers))
 
     for g, site in k.entries("grounds"):
         if g.label in labels:
-            k.problem(site.at("number"), f"ground {g.label} is already {labels[g.label]!r}")
+            taken = say("ground_taken", label=g.label, id=repr(labels[g.label]))
+            k.problem(site.at("number"), taken)
         labels[g.label] = g.id
         versions = k.versions(g.id, g.versions, site.at("versions"), body)
         out[g.id] = Ground(g.id, g.number, g.label, k.say(g.title), versions)
@@ -271,12 +280,19 @@ def _restrictions(
             scope = base.with_root("check", frozenset({"date"}))
             if v.for_each:
                 k.fact(v.for_each, vs.at("for_each"), scope)
-                k.need(v.for_each, vs.at("for_each"), scope, "collection", "for_each takes", True)
+                k.need(
+                    v.for_each,
+                    vs.at("for_each"),
+                    scope,
+                    "collection",
+                    say("need_takes", name="for_each"),
+                    True,
+                )
                 scope = scope.with_root("item", None)
             for name in ("ends_on", "begins_on"):
                 if (path := getattr(v, name)) is not None:
                     k.fact(path, vs.at(name), scope)
-                    k.need(path, vs.at(name), scope, "date", f"{name} is")
+                    k.need(path, vs.at(name), scope, "date", say("need_is", name=name))
             return RestrictionBody(
                 v.for_each,
                 k.condition(v.condition, vs.at("condition"), f"restrictions.{key}", scope),
@@ -297,7 +313,7 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
     if len(found) != 1:
         site = found[1][1] if found else Site(k.files[0][0], ()) if k.files else None
         if site is not None:
-            k.problem(site, f"exactly one file must have a lifecycle section (found {len(found)})")
+            k.problem(site, say("one_lifecycle", count=len(found)))
         return None
     life, site = found[0]
     for name in ("outside_mandate", "not_allowed"):
@@ -307,15 +323,20 @@ def _lifecycle(k: Compiler, base: Scope, findings: dict[str, FindingDef]) -> Lif
         ts = site.at("transitions", i)
         k.event_ref(t.event, ts.at("event"))
         if t.transition not in TRANSITIONS:
-            k.problem(
-                ts.at("transition"),
-                f"the lifecycle chart has no transition {t.transition!r}; "
-                f"it has: {', '.join(sorted(TRANSITIONS))}",
-            )
+            known = ", ".join(sorted(TRANSITIONS))
+            message = say("no_transition", transition=repr(t.transition), known=known)
+            k.problem(ts.at("transition"), message)
         scope = base.with_event(t.event)
         for j, path in enumerate(t.eligibility_on or ()):
             k.fact(path, ts.at("eligibility_on", j), scope)
-            k.need(path, ts.at("eligibility_on", j), scope, "date", "eligibility_on is", True)
+            k.need(
+                path,
+                ts.at("eligibility_on", j),
+                scope,
+                "date",
+                say("need_is", name="eligibility_on"),
+                True,
+            )
         when = k.condition(t.when, ts.at("when"), f"lifecycle.{t.id}", scope)
         eligibility = tuple(t.eligibility_on) if t.eligibility_on is not None else None
         body = TransitionBody(t.event, when, t.transition, eligibility)

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from maslihat.rules.languages import Language, Texts
+from maslihat.wording import say
 
 _NUMBER = r"\d+(?:-\d+)?"
 _LOC = re.compile(
@@ -113,14 +114,12 @@ def _reference(written: str, names: Names) -> Reference:
     act, sep, places = written.partition(", art. ")
     if act not in names or not sep:
         known = "; ".join(names)
-        raise ValueError(
-            f"cite an act the rules name (acts: {known}) as `ACT, art. N(P)(S)`, several `; ` apart"
-        )
+        raise ValueError(say("cite_act", known=known))
     loci = []
     for place in places.split(", "):
         found = _LOC.fullmatch(place)
         if found is None:
-            raise ValueError(f"{place!r} is not an article as `N`, `N(P)` or `N(P)(S)`")
+            raise ValueError(say("not_article", place=repr(place)))
         loci.append(Locus(found["art"], found["p"], found["p2"], found["sp"]))
     return Reference(act, tuple(loci), qualifier)
 
@@ -129,5 +128,5 @@ def parse_citation(written: str, names: Names) -> Citation:
     """The parts of an English citation; `ValueError` when they do not give it back."""
     citation = Citation(tuple(_reference(part, names) for part in written.split("; ")))
     if citation.text("en", names) != written:
-        raise ValueError(f"the citation reads back as {citation.text('en', names)!r}")
+        raise ValueError(say("reads_back", text=repr(citation.text("en", names))))
     return citation

@@ -32,6 +32,7 @@ from maslihat.rules.scope import Scope
 from maslihat.rules.types import KATO_CONSTRAINT, Kind, Types
 from maslihat.source import Document
 from maslihat.source.document import Loc
+from maslihat.wording import Said, say
 
 T = TypeVar("T")
 V = TypeVar("V", bound=doc.Cited)
@@ -40,18 +41,21 @@ MAX_NESTING = 32
 """How deep `all`, `any` and `not` may nest: bounds compiling and evaluating alike."""
 KATO_CODE = re.compile(str(KATO_CONSTRAINT.pattern))
 WANTED: dict[str, tuple[frozenset[Kind], str]] = {
-    "collection": (
-        frozenset({"collection"}),
-        "a collection (a list in the case, a state fact events add to, or events)",
-    ),
-    "date": (frozenset({"date"}), "a date"),
-    "number": (frozenset({"number"}), "a number"),
-    "territory": (
-        frozenset({"territory"}),
-        "a territory (a KATO code, such as maslihat.territory)",
-    ),
+    "collection": (frozenset({"collection"}), "want_collection"),
+    "date": (frozenset({"date"}), "kind_date"),
+    "number": (frozenset({"number"}), "kind_number"),
+    "territory": (frozenset({"territory"}), "want_territory"),
 }
-"""What a place in a rule needs, and how to say it."""
+"""What a place in a rule needs, and the message that says it."""
+KIND_WORDS: dict[Kind, str] = {
+    "collection": "kind_collection",
+    "date": "kind_date",
+    "number": "kind_number",
+    "territory": "kind_territory",
+    "value": "kind_value",
+    "unknown": "kind_unknown",
+}
+"""The message that names each kind of value, for a value of the wrong kind."""
 
 
 @dataclass(frozen=True)
@@ -112,9 +116,8 @@ class Compiler:
                     if first is not site:
                         line, column = first.document.position(first.loc) or (0, 0)
                         where = f"{first.document.file}:{line}:{column}"
-                        self.problem(
-                            site.at("id"), f"duplicate id {key!r} in {section} (first at {where})"
-                        )
+                        message = say("duplicate_id", id=repr(key), section=section, where=where)
+                        self.problem(site.at("id"), message)
                         continue
                 out.append((entry, site))
         return out
@@ -138,7 +141,7 @@ class Compiler:
         try:
             citation = parse_citation(written, self._acts)
         except ValueError as exc:
-            self.problem(site, f"citation {written!r}: {exc}")
+            self.problem(site, say("citation_bad", written=repr(written), reason=exc.args[0]))
             return written
         return written if self.lang == "en" else citation.text(self.lang, self._acts)
 
@@ -154,11 +157,10 @@ class Compiler:
         ordered = sorted(compiled, key=lambda v: v.valid_from)
         for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
-                self.problem(
-                    site,
-                    f"versions {earlier.key} and {later.key} overlap: give the earlier a "
-                    f"valid_to before {later.valid_from}",
+                message = say(
+                    "versions_overlap", earlier=earlier.key, later=later.key, day=later.valid_from
                 )
+                self.problem(site, message)
         return Versioned(tuple(ordered))
 
     def version(self, rule: str, cited: doc.Cited, site: Site, body: T) -> Version[T]:
@@ -190,7 +192,7 @@ class Compiler:
         if node is None:
             return c.Always(nid)
         if depth >= MAX_NESTING and isinstance(node, s.All | s.Any_ | s.Not):
-            self.problem(site, f"all, any and not may nest at most {MAX_NESTING} deep")
+            self.problem(site, say("too_nested", limit=MAX_NESTING))
             return c.Always(nid)
         if isinstance(node, s.All | s.Any_):
             kind = "all" if isinstance(node, s.All) else "any"
@@ -209,7 +211,9 @@ class Compiler:
         self.fact(node.fact, site.at("fact"), scope)
         op = node.operator
         if op == "within":
-            self.need(node.fact, site.at("fact"), scope, "territory", "within compares")
+            self.need(
+                node.fact, site.at("fact"), scope, "territory", say("need_compares", name="within")
+            )
         return c.Comparison(nid, node.fact, op, self.operand(node.operand, site.at(op), scope, op))
 
     def operand(self, value: Any, site: Site, scope: Scope, op: str = "eq") -> c.Operand:
@@ -217,28 +221,35 @@ class Compiler:
         if isinstance(value, s.FactRef):
             self.fact(value.fact, site.at("fact"), scope)
             if value.times is not None:
-                self.need(value.fact, site.at("fact"), scope, "number", "times scales")
+                self.need(
+                    value.fact, site.at("fact"), scope, "number", say("need_scales", name="times")
+                )
             if op in ("in", "not_in"):
-                self.need(value.fact, site.at("fact"), scope, "collection", f"{op} looks in")
+                self.need(
+                    value.fact, site.at("fact"), scope, "collection", say("need_looks_in", name=op)
+                )
             if op == "within":
-                self.need(value.fact, site.at("fact"), scope, "territory", "within takes", True)
+                self.need(
+                    value.fact,
+                    site.at("fact"),
+                    scope,
+                    "territory",
+                    say("need_takes", name="within"),
+                    True,
+                )
             return c.FactValue(value.fact, value.times)
         if op == "within" and not (isinstance(value, str) and KATO_CODE.fullmatch(value)):
-            self.problem(
-                site,
-                f'within takes a territory: a 9-digit KATO code such as "230000000" or a '
-                f"fact that is one, such as maslihat.territory (not {c.show(value)})",
-            )
+            self.problem(site, say("within_territory", value=c.show(value)))
         if isinstance(value, s.ListRef):
             if value.list not in self.list_ids:
-                self.problem(site.at("list"), f"unknown list {value.list!r}")
+                self.problem(site.at("list"), say("unknown_list", list=repr(value.list)))
             return c.ListItems(value.list, value.tagged)
         if isinstance(value, list):
             return c.Constant(frozenset(value))
         return c.Constant(value)
 
     def need(
-        self, path: str, site: Site, scope: Scope, wanted: str, what: str, strict: bool = False
+        self, path: str, site: Site, scope: Scope, wanted: str, what: Said, strict: bool = False
     ) -> None:
         """Check that `path` holds a value of the kind wanted here.
 
@@ -251,8 +262,8 @@ class Compiler:
         found = self.types.kind(path, scope.event_types)
         if found in kinds or (found == "unknown" and not strict):
             return
-        shown = "of a kind that cannot be known here" if found == "unknown" else f"a {found}"
-        self.problem(site, f"{what} {described}; {path} is {shown}")
+        shown = say(KIND_WORDS[found])
+        self.problem(site, say("need", what=what, described=say(described), path=path, shown=shown))
 
     def fact(self, path: str, site: Site, scope: Scope) -> None:
         """Check that `path` can be read in `scope` (named facts: all they read, too).
@@ -267,7 +278,7 @@ class Compiler:
                 self.problem(site, problem)
             return
         if path != name:
-            self.problem(site, f"named fact {name!r} has no fields")
+            self.problem(site, say("named_fact_fields", name=repr(name)))
         key = (name, id(site.document), site.loc, scope.key)
         if name not in self.cyclic and key not in self._checked:
             self._checked.add(key)
@@ -279,15 +290,26 @@ class Compiler:
         if yb := fact_doc.years_between:
             for part, p in (("from", yb.from_), ("to", yb.to)):
                 self.fact(p, site, scope)
-                self.need(p, at.at("years_between", part), scope, "date", "years_between needs")
+                self.need(
+                    p,
+                    at.at("years_between", part),
+                    scope,
+                    "date",
+                    say("need_needs", name="years_between"),
+                )
         for i, p in enumerate(fact_doc.sum or ()):
-            self.need(p, at.at("sum", i), scope, "number", "sum adds")
+            self.need(p, at.at("sum", i), scope, "number", say("need_adds", name="sum"))
         for p in fact_doc.sum or fact_doc.first_of or ():
             self.fact(p, site, scope)
         if count := fact_doc.count:
             self.fact(count.items, site, scope)
             self.need(
-                count.items, at.at("count", "items"), scope, "collection", "count takes", True
+                count.items,
+                at.at("count", "items"),
+                scope,
+                "collection",
+                say("need_takes", name="count"),
+                True,
             )
             if count.where:
                 self.condition(
@@ -303,7 +325,7 @@ class Compiler:
         known = {p.id for _, rule_file in self.files for p in rule_file.provisions}
         for index, provision in enumerate(ids):
             if provision not in known:
-                self.problem(site.at(index), f"unknown provision {provision!r}")
+                self.problem(site.at(index), say("unknown_provision", id=repr(provision)))
 
     @property
     def list_ids(self) -> frozenset[str]:
@@ -313,11 +335,10 @@ class Compiler:
     def finding_ref(self, code: str, site: Site, findings: dict[str, FindingDef]) -> None:
         """Check that a finding code is declared."""
         if code not in findings:
-            self.problem(site, f"unknown finding code {code!r}")
+            self.problem(site, say("unknown_finding", code=repr(code)))
 
     def event_ref(self, event: str, site: Site) -> None:
         """Check that an event type exists."""
         if event not in EVENT_MODELS:
-            self.problem(
-                site, f"unknown event type {event!r}; known: {', '.join(sorted(EVENT_MODELS))}"
-            )
+            known = ", ".join(sorted(EVENT_MODELS))
+            self.problem(site, say("unknown_event_type", event=repr(event), known=known))

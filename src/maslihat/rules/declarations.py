@@ -15,6 +15,7 @@ from maslihat.rules.scope import GROUND_FIELDS, Scope
 from maslihat.rules.syntax import FactDoc, fact_reads
 from maslihat.rules.template import FactTemplate
 from maslihat.rules.types import Kind, Types, join
+from maslihat.wording import say
 
 MAX_FACT_DEPTH = 16
 """How many named facts may rest on one another: bounds compiling and evaluating alike."""
@@ -55,7 +56,7 @@ def check_template(k: Compiler, text: str, site: Site, scope: Scope) -> None:
     """
     for match in FactTemplate.pattern.finditer(text):
         if match["invalid"] is not None:
-            k.problem(site, "a $ in a message starts ${path}; write $$ for a dollar sign")
+            k.problem(site, say("dollar"))
         elif path := match["named"] or match["braced"]:
             k.fact(path, site, scope)
 
@@ -82,20 +83,14 @@ def check_fact_graph(k: Compiler) -> None:
             elif following in path:
                 cycle = [*path[path.index(following) :], following]
                 k.cyclic.update(cycle)
-                k.problem(
-                    k.fact_docs[following][1],
-                    f"fact {following!r} is defined in terms of itself: {' → '.join(cycle)}",
-                )
+                message = say("fact_cycle", fact=repr(following), cycle=" → ".join(cycle))
+                k.problem(k.fact_docs[following][1], message)
             elif following not in depth:
                 path.append(following)
                 stack.append(iter(reads[following]))
     for fid, levels in depth.items():
         if levels == MAX_FACT_DEPTH + 1:
-            k.problem(
-                k.fact_docs[fid][1],
-                f"fact {fid!r} rests on a chain of {MAX_FACT_DEPTH} named facts: "
-                f"they may nest at most {MAX_FACT_DEPTH} deep",
-            )
+            k.problem(k.fact_docs[fid][1], say("fact_chain", fact=repr(fid), limit=MAX_FACT_DEPTH))
 
 
 def compile_types(k: Compiler) -> Types:
@@ -124,10 +119,7 @@ def compile_state(k: Compiler) -> tuple[StateDef, ...]:
                 k.event_ref(update.event, site.at(kind, i, "event"))
                 if update.value is not None:
                     if not update.value.startswith("event."):
-                        k.problem(
-                            site.at(kind, i, "value"),
-                            "a state value is read from the event: event.FIELD",
-                        )
+                        k.problem(site.at(kind, i, "value"), say("state_from_event"))
                     k.fact(
                         update.value, site.at(kind, i, "value"), case_scope.with_event(update.event)
                     )
@@ -138,9 +130,9 @@ def compile_state(k: Compiler) -> tuple[StateDef, ...]:
                         case_scope.with_event(update.event),
                     )
                 if kind == "set" and update.value is None:
-                    k.problem(site.at(kind, i), "a set update needs a value")
+                    k.problem(site.at(kind, i), say("set_needs_value"))
                 if kind != "set" and not update.key:
-                    k.problem(site.at(kind, i), "an add or remove update needs key fields")
+                    k.problem(site.at(kind, i), say("update_needs_key"))
         _collection_keys(k, state, site)
         out.append(
             StateDef(
@@ -164,15 +156,12 @@ def _collection_keys(k: Compiler, state: StateDoc, site: Site) -> None:
     if not updates:
         return
     if state.initial is not None:
-        k.problem(site.at("initial"), "a state fact that events add to starts empty: no initial")
+        k.problem(site.at("initial"), say("starts_empty"))
     first = sorted(updates[0][2].key or ())
     for kind, i, update in updates[1:]:
         if update.key and sorted(update.key) != first:
-            k.problem(
-                site.at(kind, i, "key"),
-                f"every add and remove of {state.id!r} matches items on the same keys "
-                f"({', '.join(first)})",
-            )
+            message = say("same_keys", state=repr(state.id), keys=", ".join(first))
+            k.problem(site.at(kind, i, "key"), message)
 
 
 def compile_lists(k: Compiler) -> dict[str, ListDef]:
@@ -187,23 +176,19 @@ def compile_lists(k: Compiler) -> dict[str, ListDef]:
         for i, item in enumerate(items):
             for earlier in items[:i]:
                 if earlier.rule == item.rule and _overlap(earlier, item):
-                    k.problem(
-                        site.at("items", i, "valid_from"),
-                        f"item {item.rule!r} is already in force then ({earlier.key}): an item "
-                        "may have several versions, one at a time",
-                    )
+                    message = say("item_overlap", item=repr(item.rule), key=earlier.key)
+                    k.problem(site.at("items", i, "valid_from"), message)
         validates = tuple((v.split(".", 1)[0], v.split(".", 1)[1]) for v in entry.validates)
         for i, (event, name) in enumerate(validates):
             if event not in EVENT_MODELS or name not in EVENT_MODELS[event].model_fields:
-                k.problem(site.at("validates", i), f"no event field {event}.{name}")
+                k.problem(site.at("validates", i), say("no_event_field", event=event, name=name))
             elif (event, name) in owners:
-                k.problem(
-                    site.at("validates", i),
-                    f"{event}.{name} is already validated by list {owners[event, name]!r}",
-                )
+                owner = repr(owners[event, name])
+                message = say("validated_twice", event=event, name=name, list=owner)
+                k.problem(site.at("validates", i), message)
             owners[event, name] = entry.id
-        # The list's title names it in case errors, which are English for now.
-        out[entry.id] = ListDef(entry.id, entry.title.en, validates, items)
+        # The list's title names it in case errors, in the language of the rules.
+        out[entry.id] = ListDef(entry.id, k.say(entry.title), validates, items)
     return out
 
 

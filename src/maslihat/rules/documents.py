@@ -22,7 +22,7 @@ from pydantic import (
 from maslihat.model.common import Frozen, IsoDate
 from maslihat.rules.languages import Act, Term, Texts
 from maslihat.rules.syntax import Condition, FactDoc, FactPath, Whole
-from maslihat.wording import name_pattern
+from maslihat.wording import name_pattern, say
 
 _ID = name_pattern(r"^[a-z][a-z0-9_]*$", "id_pattern")
 _KEBAB = name_pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "kebab_pattern")
@@ -64,7 +64,9 @@ class Dated(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> Dated:
         if self.valid_to is not None and self.valid_to < self.valid_from:
-            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+            raise ValueError(
+                say("valid_to_before", valid_to=self.valid_to, valid_from=self.valid_from)
+            )
         return self
 
     def in_force(self, day: dt.date) -> bool:
@@ -87,7 +89,7 @@ class Window(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> Window:
         if self.latest < self.earliest:
-            raise ValueError(f"latest {self.latest} is before earliest {self.earliest}")
+            raise ValueError(say("latest_before", latest=self.latest, earliest=self.earliest))
         return self
 
 
@@ -118,7 +120,12 @@ class Cited(Dated):
         w = self.window
         if w is not None and not w.earliest <= self.valid_from <= w.latest:
             raise ValueError(
-                f"valid_from {self.valid_from} is outside its window {w.earliest}..{w.latest}"
+                say(
+                    "outside_window",
+                    valid_from=self.valid_from,
+                    earliest=w.earliest,
+                    latest=w.latest,
+                )
             )
         return self
 
@@ -138,9 +145,9 @@ class ProvisionVersion(Dated):
     @model_validator(mode="after")
     def _read_somewhere(self) -> ProvisionVersion:
         if self.basis == "read" and not self.editions:
-            raise ValueError("a wording marked read names the editions that hold it")
+            raise ValueError(say("read_names_editions"))
         if self.basis != "read" and self.note is None:
-            raise ValueError("a wording not read says in `note` how it is known")
+            raise ValueError(say("note_how_known"))
         return self
 
 
@@ -197,7 +204,7 @@ class ProvisionDoc(Frozen):
     @model_validator(mode="after")
     def _reason_for_exclusion(self) -> ProvisionDoc:
         if (self.scope == "out_of_scope") != (self.reason is not None):
-            raise ValueError("give a reason exactly when the provision is out of scope")
+            raise ValueError(say("reason_out_of_scope"))
         return self
 
     def held_by(self, edition: str) -> ProvisionVersion | None:
@@ -226,7 +233,7 @@ class FindingDoc(Frozen):
     @model_validator(mode="after")
     def _cited_from(self) -> FindingDoc:
         if (self.citation is None) != (self.source is None):
-            raise ValueError("a finding's citation and its source edition come together")
+            raise ValueError(say("citation_with_source"))
         return self
 
 
@@ -271,7 +278,7 @@ class StateDoc(Frozen):
     @model_validator(mode="after")
     def _one_kind(self) -> StateDoc:
         if self.set and (self.add or self.remove):
-            raise ValueError("a state fact is either set (a value) or added to (a collection)")
+            raise ValueError(say("set_or_add"))
         return self
 
 

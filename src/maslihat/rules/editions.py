@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from maslihat.rules import documents as doc
 from maslihat.rules.compiler import Compiler, Site
 from maslihat.rules.ruleset import Edition, EditionNoteDef
+from maslihat.wording import say
 
 
 def compile_editions(k: Compiler) -> dict[str, Edition]:
@@ -37,11 +38,7 @@ def compile_editions(k: Compiler) -> dict[str, Edition]:
     for e, site in k.entries("editions"):
         first = min((x for x in editions.values() if x.act == e.act), key=lambda x: x.date)
         if e.earlier is not None and first.id != e.id:
-            k.problem(
-                site.at("earlier"),
-                f"only the earliest edition of {e.act} ({first.id}) "
-                "may say what the text was before it",
-            )
+            k.problem(site.at("earlier"), say("earliest_only", act=e.act, first=first.id))
         for i, note in enumerate(e.notes):
             k.provision_refs(note.provisions, site.at("notes", i, "provisions"))
     return editions
@@ -58,14 +55,13 @@ def check_provision_editions(k: Compiler, editions: dict[str, Edition]) -> None:
                 if edition is None:
                     continue
                 if edition.act != provision.act:
-                    k.problem(where, f"edition {ref} is of {edition.act}, not {provision.act}")
+                    message = say("edition_of_act", ref=ref, act=edition.act, other=provision.act)
+                    k.problem(where, message)
                 elif not _shows(edition, version, provision.id):
                     k.problem(where, _outside(edition, version))
                 if ref in holders:
-                    k.problem(
-                        where,
-                        f"edition {ref} already holds wording {holders[ref]} of {provision.id}",
-                    )
+                    message = say("holds_wording", ref=ref, index=holders[ref], id=provision.id)
+                    k.problem(where, message)
                 holders[ref] = v
 
 
@@ -98,29 +94,19 @@ def _read_where_claimed(
     """A `read` version's sources existed in its period and hold each wording it encodes."""
     for i, edition in enumerate(sources):
         if version.valid_to is not None and edition.date > version.valid_to:
-            k.problem(
-                site.at("source", i),
-                f"edition {edition.id} is dated {edition.date}, "
-                f"after this version ends ({version.valid_to}): it cannot be where "
-                "the wording was read",
-            )
+            message = say("edition_after", id=edition.id, date=edition.date, end=version.valid_to)
+            k.problem(site.at("source", i), message)
     for j, pid in enumerate(version.provisions):
         provision = provisions.get(pid)
         if provision is None:
             continue  # reported by provision_refs
         of_act = [e for e in sources if e.act == provision.act]
         if not of_act:
-            k.problem(
-                site.at("provisions", j),
-                f"basis read, but no source is an edition of {provision.act} (for {pid})",
-            )
+            k.problem(site.at("provisions", j), say("basis_no_source", act=provision.act, id=pid))
         elif not any(_holds(provision, e, version) for e in of_act):
             named = ", ".join(e.id for e in of_act)
-            k.problem(
-                site.at("provisions", j),
-                f"basis read, but {named} does not hold "
-                f"the wording of {pid} in force from {version.valid_from}",
-            )
+            message = say("basis_not_held", editions=named, id=pid, day=version.valid_from)
+            k.problem(site.at("provisions", j), message)
 
 
 def _holds(provision: doc.ProvisionDoc, edition: Edition, version: doc.Dated) -> bool:
@@ -139,21 +125,17 @@ def _rests_on_earlier(
     for i, edition in enumerate(sources):
         first = min((e for e in editions.values() if e.act == edition.act), key=lambda e: e.date)
         if version.valid_from < first.date and first.earlier is None:
-            k.problem(
-                site.at("source", i),
-                f"in force from {version.valid_from}, before the "
-                f"first edition of {edition.act} we have ({first.id}), which has no "
-                "`earlier` note to rest on",
+            message = say(
+                "before_first_edition", day=version.valid_from, act=edition.act, first=first.id
             )
+            k.problem(site.at("source", i), message)
 
 
 def _known(k: Compiler, ref: str, site: Site, editions: dict[str, Edition]) -> Edition | None:
     edition = editions.get(ref)
     if edition is None:
-        k.problem(
-            site,
-            f"unknown edition {ref!r}; rules/editions.yaml lists: {', '.join(sorted(editions))}",
-        )
+        known = ", ".join(sorted(editions))
+        k.problem(site, say("unknown_edition", ref=repr(ref), known=known))
     return edition
 
 
@@ -170,10 +152,9 @@ def _overlap(a: doc.Dated, b: doc.Dated) -> bool:
 
 
 def _outside(edition: Edition, period: doc.Dated) -> str:
-    until = period.valid_to or "on"
-    return (
-        f"edition {edition.id} is dated {edition.date}, outside {period.valid_from} to "
-        f"{until}, and has no entry-into-force note showing that wording ahead of its day"
+    until = period.valid_to or say("onwards")
+    return say(
+        "edition_outside", id=edition.id, date=edition.date, start=period.valid_from, until=until
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any, Literal, get_args
 from pydantic import Field, StrictStr, model_validator
 
 from maslihat.model.common import Frozen
+from maslihat.wording import say
 
 Language = Literal["en", "ru", "kk"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
@@ -42,10 +43,7 @@ class Texts(Frozen):
     @classmethod
     def _in_every_language(cls, value: Any) -> Any:
         if isinstance(value, str):
-            raise ValueError(
-                "give this text in every language: {en: ..., ru: ..., kk: ...} "
-                "(see docs/languages.md)"
-            )
+            raise ValueError(say("every_language"))
         return value
 
     def __getitem__(self, lang: Language) -> str:

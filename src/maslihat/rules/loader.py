@@ -83,9 +83,7 @@ def _listed(directory: Path) -> list[Path]:
         raise RulesError([Issue(message=say("rules_not_directory"), file=str(directory))])
     paths = rule_files(directory)
     if not paths:
-        raise RulesError(
-            [Issue(message="no rule files (*.yaml, *.yml, *.json) here", file=str(directory))]
-        )
+        raise RulesError([Issue(message=say("no_rule_files"), file=str(directory))])
     return paths
 
 

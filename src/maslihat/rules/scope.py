@@ -78,7 +78,8 @@ class Scope:
             return None
         name = rest.split(".")[0]
         if fields is not UNCHECKED and name not in fields:
-            what = f"event {'/'.join(self.event_types)}" if root == "event" else root
+            types = "/".join(self.event_types)
+            what = say("event_of", types=types) if root == "event" else root
             known = ", ".join(sorted(fields))
             message = say("unknown_fact_field", path=path, what=what, name=name, known=known)
             return _suggest(message, name, fields)

@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from maslihat.model.common import Frozen
+from maslihat.wording import say
 
 FACT_PATH = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
 COMPARATORS = ("eq", "ne", "gt", "ge", "lt", "le")
@@ -39,12 +40,12 @@ FactPath = Annotated[str, Field(pattern=FACT_PATH.pattern, strict=True)]
 def _literal(value: Any) -> Any:
     """A literal written `YYYY-MM-DD` is a date, so it compares with date facts."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_WHOLE:
-        raise ValueError(f"a whole number in a rule has at most {len(str(MAX_WHOLE))} digits")
+        raise ValueError(say("whole_digits", digits=len(str(MAX_WHOLE))))
     if isinstance(value, str) and ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value} is not a calendar date") from None
+            raise ValueError(say("not_calendar_date", value=value)) from None
     return value
 
 
@@ -72,11 +73,9 @@ class FactRef(Frozen):
             return Fraction(value)
         written = FRACTION.fullmatch(value) if isinstance(value, str) else None
         if written is None:
-            raise ValueError(
-                "times must be a whole number or a fraction such as 2/3 (at most six digits each)"
-            )
+            raise ValueError(say("times_form"))
         if written[2] is not None and int(written[2]) == 0:
-            raise ValueError(f"times {value}: the divisor must not be zero")
+            raise ValueError(say("times_zero", value=value))
         return Fraction(int(written[1]), int(written[2] or 1))
 
 
@@ -124,9 +123,7 @@ class Compare(Frozen):
     def _one_operator(self) -> Compare:
         given = self.operators_given()
         if len(given) != 1:
-            raise ValueError(
-                f"give exactly one operator of {', '.join(OPERATORS)} (found {len(given)})"
-            )
+            raise ValueError(say("one_operator", operators=", ".join(OPERATORS), count=len(given)))
         return self
 
     def operators_given(self) -> list[str]:
@@ -226,10 +223,7 @@ class FactDoc(Frozen):
     @model_validator(mode="after")
     def _one_definition(self) -> FactDoc:
         if len(self.definitions()) != 1:
-            raise ValueError(
-                "define the fact with exactly one of: years_between, count, run_length, "
-                "sum, first_of"
-            )
+            raise ValueError(say("one_definition"))
         return self
 
     def definitions(self) -> list[str]:

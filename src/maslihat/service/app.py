@@ -15,16 +15,18 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
-from starlette.requests import ClientDisconnect
+from starlette.requests import ClientDisconnect, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from maslihat import __version__
 from maslihat.audit.casetests import LoadedFile
+from maslihat.i18n import DEFAULT_LANGUAGE, Language
 from maslihat.model import Case
 from maslihat.rules.loader import load_rules
 from maslihat.rules.ruleset import RuleSet
 from maslihat.service import web
 from maslihat.service.bodies import MAX_BODY
+from maslihat.service.languages import request_language
 from maslihat.service.problems import (
     HANDLED,
     ProblemDetails,
@@ -82,7 +84,8 @@ class Guard:
         except Exception as exc:
             if started:  # too late to answer: let the server close the connection
                 raise
-            await problem_for(exc).response()(scope, receive, send_marked)
+            lang = request_language(Request(scope))
+            await problem_for(exc).response(lang)(scope, receive, send_marked)
 
 
 class ServiceApp(FastAPI):
@@ -130,6 +133,7 @@ def create_app(
     max_body: int | None = None,
     case_tests: Sequence[LoadedFile] = (),
     body_timeout: float | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> FastAPI:
     """The service for `rules` (default: the bundled rules).
 
@@ -137,7 +141,8 @@ def create_app(
     1 MiB): larger ones are refused with 413 before they are read. `case_tests` are
     what `GET /v1/audit` measures the rules against. `body_timeout` is how long a
     client may take to send a body, or a batch line, in seconds (default 30): a later
-    one is answered with 408.
+    one is answered with 408. `lang` is the language of replies to a request that
+    names none of ours (by `?lang=` or `Accept-Language`).
     """
     rules = rules if rules is not None else load_rules()
     app = ServiceApp(
@@ -152,6 +157,7 @@ def create_app(
         max_body=max_body or MAX_BODY,
         case_tests=tuple(case_tests),
         body_timeout=body_timeout or BODY_TIMEOUT,
+        lang=lang,
     )
     app.include_router(router)
     web.install(app)

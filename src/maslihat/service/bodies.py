@@ -13,6 +13,7 @@ anything else: no input may take the service down or answer with a 500.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 
 from starlette.requests import Request
@@ -22,6 +23,7 @@ from maslihat.model import Case
 from maslihat.service.problems import ServiceError
 from maslihat.source import MAX_BYTES, parse_document
 from maslihat.source.cases import case_from_document
+from maslihat.wording import say
 
 JSON = "application/json"
 YAML = "application/yaml"
@@ -37,9 +39,11 @@ def require_media_type(request: Request, accepted: frozenset[str]) -> None:
     """Refuse (415) a body declared as something else; no declaration is taken as accepted."""
     media = media_type(request.headers.get("content-type"))
     if media is not None and media not in accepted:
-        wanted = " or ".join(sorted(accepted))
+        wanted = functools.reduce(
+            lambda one, other: say("either", one=one, other=other), sorted(accepted)
+        )
         raise ServiceError(
-            415, "unsupported-media-type", "Unsupported media type", f"send {wanted}"
+            415, "unsupported-media-type", say("http_media_type"), say("http_send", wanted=wanted)
         )
 
 
@@ -49,21 +53,20 @@ def media_type(declared: str | None) -> str | None:
 
 
 def _too_large(limit: int, what: str) -> ServiceError:
-    return ServiceError(
-        413, "body-too-large", "Request body too large", f"{what} exceeds {limit} bytes"
-    )
+    detail = say("http_exceeds", what=what, limit=limit)
+    return ServiceError(413, "body-too-large", say("http_too_large"), detail)
 
 
 async def read_body(request: Request, limit: int) -> bytes:
     """The whole body, refused (413) as soon as it is known to exceed `limit` bytes."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit, "the body")
+        raise _too_large(limit, say("http_the_body"))
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise _too_large(limit, "the body")
+            raise _too_large(limit, say("http_the_body"))
     return bytes(body)
 
 
@@ -82,7 +85,7 @@ async def body_lines(
         while (end := pending.find(b"\n")) >= 0 or len(pending) > limit:
             number += 1
             if end > limit or end < 0:
-                yield number, _too_large(limit, f"line {number}")
+                yield number, _too_large(limit, say("http_line", number=number))
                 return
             line = bytes(pending[:end]).strip()
             del pending[: end + 1]

@@ -6,7 +6,9 @@ and `errors`, each error naming the field (`events[3].in_force`), the part of th
 request it is in (`body`, `query` or `path`) and what is wrong. A case's errors come
 from the same validation the command line uses (the case models, then `check_case`),
 so the two never word a mistake differently; a query parameter's mistake is worded
-by the same catalogue (`maslihat.wording`) as a case's.
+by the same catalogue (`maslihat.wording`) as a case's. A problem is worded when it is
+answered, in the language the request asks for (`service/languages.py`), which its
+`Content-Language` names; its keys, `type` and codes are the same in every language.
 
 `problem_for` is the one place that maps an exception to a problem, used by the
 exception handlers and by the batch stream alike. Nothing internal (a traceback, an
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Literal
 
@@ -29,11 +32,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope
 
-from maslihat.errors import EvaluationError, InputError
+from maslihat.errors import EvaluationError, InputError, Issue
+from maslihat.i18n import DEFAULT_LANGUAGE, Language
 from maslihat.model.common import Frozen
+from maslihat.service.languages import language_headers, request_language
 from maslihat.source.document import format_loc
 from maslihat.source.locate import plain_message
-from maslihat.wording import say
+from maslihat.wording import MESSAGES, in_language, say
 
 PROBLEM_TYPES = "https://maslihat.invalid/problems/"
 MEDIA_TYPE = "application/problem+json"
@@ -66,71 +71,114 @@ class ProblemDetails(Frozen):
     errors: tuple[FieldError, ...] = ()
 
 
-class ServiceError(Exception):
-    """A problem to answer with: raised while handling a request, answered by a handler."""
+@dataclass(frozen=True)
+class Fault:
+    """One mistake as it was found: its words (`maslihat.wording.Said`) not yet in a language."""
 
-    def __init__(
-        self, status: int, kind: str, title: str, detail: str, errors: Sequence[FieldError] = ()
-    ) -> None:
-        super().__init__(detail)
-        self.details = ProblemDetails(
-            type=PROBLEM_TYPES + kind,
-            title=title,
-            status=status,
-            detail=detail,
-            errors=tuple(errors),
+    field: str
+    part: Part
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def error(self, lang: Language) -> FieldError:
+        """The mistake as the problem's `errors` list holds it, worded in `lang`."""
+        message = in_language(self.message, lang)
+        return FieldError(
+            field=self.field, part=self.part, message=message, line=self.line, column=self.column
         )
 
-    def json(self) -> str:
-        """The problem as JSON text (`line` and `column` only where known)."""
-        return self.details.model_dump_json(exclude_none=True)
+    def text(self, lang: Language) -> str:
+        """`field: message`, or the message alone for the whole request."""
+        message = in_language(self.message, lang)
+        return f"{self.field}: {message}" if self.field else message
 
-    def response(self) -> Response:
-        """The problem as an HTTP response."""
-        return Response(self.json(), self.details.status, media_type=MEDIA_TYPE)
+
+def faults(issues: Sequence[Issue], part: Part = "body") -> list[Fault]:
+    """The issues of an input error as faults in `part` of the request."""
+    return [Fault(i.field, part, i.message, i.line, i.column) for i in issues]
+
+
+class ServiceError(Exception):
+    """A problem to answer with: raised while handling a request, answered by a handler.
+
+    Its title, detail and faults are kept as they were said, and worded when the
+    problem is answered, in the language of the request (`json(lang)`, `response(lang)`).
+    Without a `detail`, the detail is the first fault, with a count of the others.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        kind: str,
+        title: str,
+        detail: str | None = None,
+        errors: Sequence[Fault] = (),
+    ) -> None:
+        self.status, self.kind, self.title, self.detail = status, kind, title, detail
+        self.faults = tuple(errors)
+        super().__init__(self._detail(DEFAULT_LANGUAGE))
+
+    def _detail(self, lang: Language) -> str:
+        if self.detail is not None:
+            return in_language(self.detail, lang)
+        if not self.faults:
+            return say("http_request_invalid").in_language(lang)
+        first, more = self.faults[0].text(lang), len(self.faults) - 1
+        return first if more == 0 else say("and_more", first=first, more=more).in_language(lang)
+
+    def problem(self, lang: Language = DEFAULT_LANGUAGE) -> ProblemDetails:
+        """The problem details in `lang`; type, status and fields are the same in every one."""
+        return ProblemDetails(
+            type=PROBLEM_TYPES + self.kind,
+            title=in_language(self.title, lang),
+            status=self.status,
+            detail=self._detail(lang),
+            errors=tuple(fault.error(lang) for fault in self.faults),
+        )
+
+    @property
+    def details(self) -> ProblemDetails:
+        """The problem details in English."""
+        return self.problem()
+
+    def json(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """The problem as JSON text (`line` and `column` only where known)."""
+        return self.problem(lang).model_dump_json(exclude_none=True)
+
+    def response(self, lang: Language = DEFAULT_LANGUAGE) -> Response:
+        """The problem as an HTTP response in `lang`, which its `Content-Language` names."""
+        return Response(
+            self.json(lang), self.status, media_type=MEDIA_TYPE, headers=language_headers(lang)
+        )
 
 
 def invalid_case(error: InputError) -> ServiceError:
     """422 for a case that does not parse, validate or fit the rules."""
-    errors = [
-        FieldError(
-            field=issue.field,
-            part="body",
-            message=issue.message,
-            line=issue.line,
-            column=issue.column,
-        )
-        for issue in error.issues
-    ]
-    return ServiceError(422, "invalid-case", "The case is not valid", _summary(errors), errors)
+    return ServiceError(422, "invalid-case", say("http_invalid_case"), errors=faults(error.issues))
 
 
 def invalid_request(exc: RequestValidationError) -> ServiceError:
     """422 for a query or path parameter FastAPI could not validate."""
-    errors = []
+    found = []
     for error in exc.errors():
         where, *path = error["loc"]
         part: Part = where if where in ("query", "path") else "body"
-        message = plain_message(error)
-        errors.append(FieldError(field=format_loc(tuple(path)), part=part, message=message))
-    return ServiceError(
-        422, "invalid-request", "The request is not valid", _summary(errors), errors
-    )
+        found.append(Fault(format_loc(tuple(path)), part, plain_message(error)))
+    return ServiceError(422, "invalid-request", say("http_invalid_request"), errors=found)
 
 
-def _summary(errors: Sequence[FieldError]) -> str:
-    first = errors[0] if errors else None
-    if first is None:
-        return "the request is not valid"
-    text = f"{first.field}: {first.message}" if first.field else first.message
-    return text if len(errors) == 1 else say("and_more", first=text, more=len(errors) - 1)
+_PHRASES = {404: "http_not_found", 405: "http_method_not_allowed"}
+"""The routing layer's statuses whose phrase the catalogue words in every language."""
 
 
 def http_problem(exc: HTTPException) -> ServiceError:
     """The routing layer's errors (404 no such route, 405 wrong method) as problems."""
     phrase = HTTPStatus(exc.status_code).phrase
-    detail = exc.detail or phrase
-    return ServiceError(exc.status_code, phrase.lower().replace(" ", "-"), phrase, detail)
+    key = _PHRASES.get(exc.status_code)
+    title = say(key) if key is not None and MESSAGES[key] == phrase else phrase
+    detail = title if exc.detail in (None, "", phrase) else exc.detail
+    return ServiceError(exc.status_code, phrase.lower().replace(" ", "-"), title, detail)
 
 
 def problem_for(exc: Exception) -> ServiceError:
@@ -146,11 +194,9 @@ def problem_for(exc: Exception) -> ServiceError:
     if isinstance(exc, EvaluationError):
         # A defect in the rules, not the client's fault; its message names a rule, not code.
         log.error("evaluation defect: %s", exc)
-        return ServiceError(500, "evaluation-defect", "The rules could not be applied", str(exc))
+        return ServiceError(500, "evaluation-defect", say("http_defect"), str(exc))
     log.error("unexpected error", exc_info=exc)
-    return ServiceError(
-        500, "internal-error", "Internal error", "an unexpected error; it was logged"
-    )
+    return ServiceError(500, "internal-error", say("http_internal"), say("http_internal_detail"))
 
 
 def client_gone(scope: Scope) -> None:
@@ -174,5 +220,5 @@ HANDLED = (ServiceError, InputError, RequestValidationError, HTTPException, Eval
 
 
 async def problem_response(request: Request, exc: Exception) -> Response:
-    """The exception handler for everything in `HANDLED`."""
-    return problem_for(exc).response()
+    """The exception handler for everything in `HANDLED`, in the request's language."""
+    return problem_for(exc).response(request_language(request))

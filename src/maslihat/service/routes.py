@@ -27,7 +27,7 @@ from maslihat.audit.casetests import LoadedFile
 from maslihat.audit.model import AuditReport
 from maslihat.audit.report import build_report
 from maslihat.engine.evaluate import evaluate, evaluate_with_timeline, today
-from maslihat.i18n import Language, negotiate
+from maslihat.i18n import DEFAULT_LANGUAGE, Language
 from maslihat.model import Result
 from maslihat.model.common import IsoDate
 from maslihat.report import TimelineStep, case_report_html, timeline_steps
@@ -45,10 +45,12 @@ from maslihat.service.bodies import (
     read_body,
     require_media_type,
 )
+from maslihat.service.languages import language_headers, request_language
 from maslihat.service.payloads import BatchLine, Health, RuleHistory, RulesInForce
 from maslihat.service.problems import MEDIA_TYPE, ServiceError, client_gone, problem_for
 from maslihat.service.whatif import diff_json
 from maslihat.whatif.diff import DiffReport
+from maslihat.wording import say
 
 FINGERPRINT_HEADER = "Maslihat-Rules-Fingerprint"
 BODY_TIMEOUT = 30.0
@@ -60,7 +62,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Service:
-    """What every request shares: the rule set, the case tests and the limits.
+    """What every request shares: the rule set, the case tests, the limits and the
+    language of replies to a request that names none of ours (`maslihat serve --lang`).
 
     The audit of the rules against the case tests is computed on first request and
     then served from memory: both are immutable, so it cannot go stale.
@@ -70,6 +73,7 @@ class Service:
     max_body: int
     case_tests: tuple[LoadedFile, ...] = ()
     body_timeout: float = BODY_TIMEOUT
+    lang: Language = DEFAULT_LANGUAGE
     _audit: dict[str, bytes] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -164,27 +168,29 @@ async def _in_time(service: Service, reading: Awaitable[T], what: str) -> T:
         async with asyncio.timeout(service.body_timeout):
             return await reading
     except TimeoutError:
-        detail = f"{what} did not arrive within {service.body_timeout:g} s"
-        raise ServiceError(408, "body-timeout", "Request body too slow", detail) from None
+        detail = say("http_late", what=what, seconds=f"{service.body_timeout:g}")
+        raise ServiceError(408, "body-timeout", say("http_too_slow"), detail) from None
 
 
 def _language(
     request: Request,
     lang: Annotated[
         Language | None,
-        Query(description="Language of the texts (default: by Accept-Language, else en)."),
+        Query(
+            description="Language of the texts (default: by Accept-Language, else the"
+            " service's language: en unless `maslihat serve --lang` says otherwise)."
+        ),
     ] = None,
 ) -> Language:
-    """`?lang=` if given, else the best of `Accept-Language`, else English."""
-    return lang or negotiate(request.headers.get("accept-language"))
+    """`?lang=` if given, else the best of `Accept-Language`, else the service's language.
+
+    `lang` is declared here so that FastAPI documents and checks it; the choice is
+    `request_language`'s, which the error handlers make too.
+    """
+    return lang or request_language(request)
 
 
 Lang = Annotated[Language, Depends(_language)]
-
-
-def _language_headers(lang: Language) -> dict[str, str]:
-    """The reply says its language, and that it varies with the request's."""
-    return {"Content-Language": lang, "Vary": "Accept-Language"}
 
 
 def _evaluate_json(
@@ -212,10 +218,10 @@ async def evaluate_one(
 ) -> Response:
     """What the law makes of one case on `as_of`: the result `maslihat evaluate --json` prints."""
     require_media_type(request, CASE_TYPES)
-    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     media = request.headers.get("content-type")
     text = await run_in_threadpool(_evaluate_json, service, body, media, as_of, explain, lang)
-    return Response(text, media_type=JSON, headers=_language_headers(lang))
+    return Response(text, media_type=JSON, headers=language_headers(lang))
 
 
 def _report(
@@ -252,10 +258,10 @@ async def case_timeline(
 ) -> Response:
     """The case step by step, findings included: what `maslihat timeline --json` prints."""
     require_media_type(request, CASE_TYPES)
-    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     media = request.headers.get("content-type")
     text = await run_in_threadpool(_report, service, body, media, as_of, False, lang)
-    return Response(text, media_type=JSON, headers=_language_headers(lang))
+    return Response(text, media_type=JSON, headers=language_headers(lang))
 
 
 @router.post(
@@ -273,27 +279,27 @@ async def case_report(
 ) -> HTMLResponse:
     """The case as a page: result, SVG timeline, lifecycle chart, trace (`evaluate --html`)."""
     require_media_type(request, CASE_TYPES)
-    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     media = request.headers.get("content-type")
     page = await run_in_threadpool(_report, service, body, media, as_of, True, lang)
-    return HTMLResponse(page, headers=_language_headers(lang))
+    return HTMLResponse(page, headers=language_headers(lang))
 
 
 def _batch_line(
     service: Service, number: int, line: bytes | ServiceError, day: dt.date, lang: Language
 ) -> bytes:
     if isinstance(line, ServiceError):
-        return _error_line(number, line)
+        return _error_line(number, line, lang)
     try:
         case = case_from_json(line)
         result = evaluate(case, as_of=day, rules=service.rules, lang=lang).model_dump_json()
     except Exception as exc:  # one bad case must not end the stream for the others
-        return _error_line(number, problem_for(exc))
+        return _error_line(number, problem_for(exc), lang)
     return f'{{"line":{number},"result":{result}}}\n'.encode()
 
 
-def _error_line(number: int, problem: ServiceError) -> bytes:
-    return f'{{"line":{number},"error":{problem.json()}}}\n'.encode()
+def _error_line(number: int, problem: ServiceError, lang: Language) -> bytes:
+    return f'{{"line":{number},"error":{problem.json(lang)}}}\n'.encode()
 
 
 async def _batch(
@@ -302,11 +308,13 @@ async def _batch(
     number, lines = 0, body_lines(request, service.max_body)
     while True:
         try:
-            number, line = await _in_time(service, anext(lines), f"line {number + 1}")
+            number, line = await _in_time(
+                service, anext(lines), say("http_line", number=number + 1)
+            )
         except StopAsyncIteration:
             return
         except ServiceError as late:  # the last line: where the next one starts is unknown
-            yield _error_line(number + 1, late)
+            yield _error_line(number + 1, late, lang)
             return
         except ClientDisconnect:  # nobody is left to answer
             client_gone(request.scope)
@@ -332,7 +340,7 @@ async def evaluate_batch(
     """
     require_media_type(request, JSON_LINES_TYPES)
     return JsonLines(
-        _batch(request, service, as_of or today(), lang), headers=_language_headers(lang)
+        _batch(request, service, as_of or today(), lang), headers=language_headers(lang)
     )
 
 
@@ -347,7 +355,7 @@ async def diff_cases(request: Request, service: Current, as_of: AsOf = None) -> 
     """The cases an amendment changes: `{"amendment": ..., "cases": {NAME: case}}` in, the
     report `maslihat diff --amend FILE --json` prints out (service/whatif.py)."""
     require_media_type(request, frozenset({JSON}))
-    body = await _in_time(service, read_body(request, service.max_body), "the body")
+    body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     text = await run_in_threadpool(diff_json, service.rules, body, as_of or today())
     return Response(text, media_type=JSON)
 
@@ -368,7 +376,8 @@ def rule_history(rule_id: str, service: Current) -> RuleHistory:
     """Every version of the rule `rule_id`, in force or not, oldest first."""
     versions = history(service.rules, rule_id)
     if not versions:
-        raise ServiceError(404, "unknown-rule", "No such rule", f"no rule called {rule_id!r}")
+        detail = say("no_rule_called", rule=repr(rule_id))
+        raise ServiceError(404, "unknown-rule", say("http_no_such_rule"), detail)
     return RuleHistory(id=rule_id, fingerprint=service.rules.fingerprint, versions=tuple(versions))
 
 

@@ -17,12 +17,13 @@ from typing import Any
 from maslihat.errors import CaseError, InputError, Issue, RulesError
 from maslihat.model import Case
 from maslihat.rules.ruleset import RuleSet
-from maslihat.service.problems import FieldError, ServiceError
+from maslihat.service.problems import ServiceError, faults
 from maslihat.source import Document, parse_document
 from maslihat.source.cases import case_from_document
 from maslihat.whatif.amendment import amendment_from_document
 from maslihat.whatif.diff import diff
 from maslihat.whatif.overlay import apply_amendment
+from maslihat.wording import say
 
 MAX_DIFF_CASES = 1000
 """The most cases one diff request may hold."""
@@ -33,23 +34,16 @@ def _within(prefix: str, error: InputError) -> list[Issue]:
 
 
 def _bad(kind: str, title: str, issues: list[Issue]) -> ServiceError:
-    errors = [FieldError(field=i.field, part="body", message=i.message) for i in issues]
-    first = errors[0]
-    detail = f"{first.field}: {first.message}" + (
-        f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    )
-    return ServiceError(422, kind, title, detail, errors)
+    return ServiceError(422, kind, title, errors=faults(issues))
 
 
 def _cases(value: Any) -> dict[str, Case]:
     if not isinstance(value, dict):
-        raise _bad(
-            "invalid-case", "The case is not valid", [Issue("an object of named cases", "cases")]
-        )
+        issue = Issue(say("http_named_cases"), "cases")
+        raise _bad("invalid-case", say("http_invalid_case"), [issue])
     if len(value) > MAX_DIFF_CASES:
-        raise ServiceError(
-            413, "too-many-cases", "Too many cases", f"at most {MAX_DIFF_CASES} cases per diff"
-        )
+        detail = say("http_cases_limit", limit=MAX_DIFF_CASES)
+        raise ServiceError(413, "too-many-cases", say("http_too_many_cases"), detail)
     cases, issues = {}, []
     for name, data in value.items():
         try:
@@ -57,7 +51,7 @@ def _cases(value: Any) -> dict[str, Case]:
         except CaseError as error:
             issues += _within(f"cases.{name}", error)
     if issues:
-        raise _bad("invalid-case", "The case is not valid", issues)
+        raise _bad("invalid-case", say("http_invalid_case"), issues)
     return cases
 
 
@@ -65,14 +59,14 @@ def diff_json(rules: RuleSet, body: bytes, as_of: dt.date) -> str:
     """The diff report for a request body, as JSON text; `ServiceError` if the body is bad."""
     data = parse_document(body, "request", CaseError, syntax="json", positions=False).data
     if not isinstance(data, dict) or set(data) != {"amendment", "cases"}:
-        issue = Issue("an object with exactly the keys amendment and cases")
-        raise _bad("invalid-request", "The request is not valid", [issue])
+        issue = Issue(say("http_diff_keys"))
+        raise _bad("invalid-request", say("http_invalid_request"), [issue])
     cases = _cases(data["cases"])
     try:
         amendment = amendment_from_document(Document(data["amendment"], "amendment"))
         after = apply_amendment(rules, amendment)
     except RulesError as error:
         raise _bad(
-            "invalid-amendment", "The amendment is not valid", _within("amendment", error)
+            "invalid-amendment", say("http_invalid_amendment"), _within("amendment", error)
         ) from None
     return diff(cases, rules, after, as_of=as_of).model_dump_json()

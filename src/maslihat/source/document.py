@@ -25,7 +25,7 @@ from maslihat.source.files import clean, decode, read_bytes
 from maslihat.source.limits import ReadError
 from maslihat.source.paths import Loc, format_loc
 from maslihat.source.strictjson import json_data, yaml_compatible
-from maslihat.wording import say
+from maslihat.wording import os_reason, say
 
 __all__ = ["Document", "Loc", "format_loc", "load_document", "parse_document"]
 
@@ -170,7 +170,7 @@ def load_document(path: str | Path, error: type[InputError]) -> Document:
     try:
         data = read_bytes(path)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
         raise error([Issue(message=say("cannot_read", reason=reason), file=file)]) from None
     except ReadError as exc:
         raise error([Issue(message=exc.reason, file=file)]) from None

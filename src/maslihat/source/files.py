@@ -60,6 +60,19 @@ def read_bytes(path: str | Path) -> bytes:
     return data
 
 
+_CODEC_REASONS = {
+    "invalid start byte": "utf8_start",
+    "invalid continuation byte": "utf8_continuation",
+    "unexpected end of data": "utf8_end",
+}
+"""The UTF-8 codec's reasons, to the messages that say them (in any language)."""
+
+
+def _codec_reason(reason: str) -> str:
+    key = _CODEC_REASONS.get(reason)
+    return reason if key is None else say(key)
+
+
 def decode(data: bytes) -> str:
     """UTF-8 text without its byte-order mark, or `ReadError` locating the first bad byte."""
     for bom, name in _OTHER_BOMS.items():
@@ -72,7 +85,7 @@ def decode(data: bytes) -> str:
         line_start = data.rfind(b"\n", 0, start) + 1
         column = len(data[line_start:start].decode("utf-8-sig", "replace")) + 1
         raise ReadError(
-            say("not_utf8", byte=f"{data[start]:02x}", reason=exc.reason),
+            say("not_utf8", byte=f"{data[start]:02x}", reason=_codec_reason(exc.reason)),
             line=data.count(b"\n", 0, start) + 1,
             column=column,
         ) from None

@@ -27,7 +27,7 @@ from maslihat.errors import Issue
 from maslihat.source.document import Document
 from maslihat.source.kinds import wrong_kind
 from maslihat.source.paths import Loc
-from maslihat.wording import PATTERNS, closest, described, say, unknown_name
+from maslihat.wording import MESSAGES, PATTERNS, Said, closest, described, say, unknown_name
 
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
 _SHAPES = {
@@ -145,8 +145,21 @@ def _tag_name(error: ErrorDetails, ctx: dict[str, Any]) -> str:
     key = str(ctx.get("discriminator", "type")).strip("'")
     parents = [part for part in error["loc"] if isinstance(part, str)]
     if parents and parents[-1].endswith("s"):
-        return f"{parents[-1][:-1]} {key}"
+        name = f"{parents[-1][:-1]} {key}"
+        return say("event_type") if name == MESSAGES["event_type"] else name
     return key
+
+
+def _own_words(error: ErrorDetails) -> str:
+    """The message a validator of ours gave, as it was said (able to be reworded)."""
+    ctx = error.get("ctx", {})
+    said = ctx.get("said")  # a `refusal` of the models
+    if isinstance(said, Said):
+        return said
+    raised = ctx.get("error")  # a ValueError raised with words of the catalogue
+    if isinstance(raised, ValueError) and raised.args and isinstance(raised.args[0], Said):
+        return raised.args[0]
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 def plain_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
@@ -186,7 +199,7 @@ def plain_message(error: ErrorDetails, model: type[BaseModel] | None = None) -> 
         return say(
             "at_least" if kind == "greater_than_equal" else "more_than", limit=limit, found=value
         )
-    return str(error["msg"]).removeprefix("Value error, ")  # our own: already worded
+    return _own_words(error)  # our own: already worded
 
 
 def validation_messages(exc: ValidationError, model: Any = None) -> list[tuple[ErrorDetails, str]]:

@@ -26,6 +26,7 @@ from maslihat.rules.ruleset import RuleSet
 from maslihat.source import Document, issues_from_validation_error
 from maslihat.source.paths import Loc, format_loc
 from maslihat.whatif.amendment import AddEntry, Amendment, EndRule, NewVersion
+from maslihat.wording import say
 
 VERSION_MODELS: dict[str, type[doc.Cited]] = {
     "checks": doc.CheckVersion,
@@ -70,9 +71,7 @@ def apply_amendment(rules: RuleSet, amendment: Amendment) -> RuleSet:
     that do not exist, or if the amended rules do not compile.
     """
     if not rules.files:
-        raise RulesError(
-            [Issue("this rule set was not compiled from rule files", "", rules.source)]
-        )
+        raise RulesError([Issue(say("not_from_files"), "", rules.source)])
     files = overlay(rules.files, amendment)
     return compile_rules(files, source=f"{rules.source} + {amendment.document.file}")
 
@@ -138,7 +137,7 @@ class _Work:
         section, key, *item = ref.split(".")
         found = self._entry(section, key)
         if found is None:
-            self._problem((*at, what), f"no {section[:-1]} {key!r} in the rules")
+            self._problem((*at, what), say("no_such_entry", kind=section[:-1], key=repr(key)))
             return None
         f, i = found
         entry = self.sections[f][section][i]
@@ -146,7 +145,7 @@ class _Work:
             return f, (section, i, "versions"), list(range(len(entry.versions)))
         indexes = [n for n, it in enumerate(entry.items) if it.id == item[0]]
         if not indexes:
-            self._problem((*at, what), f"list {key!r} has no item {item[0]!r}")
+            self._problem((*at, what), say("no_such_item", list=repr(key), item=repr(item[0])))
             return None
         return f, (section, i, "items"), indexes
 
@@ -184,9 +183,8 @@ class _Work:
         olds = [holder[n] for n in indexes]
         start = change.valid_from
         if any(v.valid_from == start for v in olds):
-            self._problem(
-                (*at, "valid_from"), f"{change.version} already has a version from {start}"
-            )
+            message = say("version_from", rule=change.version, day=start)
+            self._problem((*at, "valid_from"), message)
             return
         before = [v for v in olds if v.valid_from < start]
         base = max(before, key=lambda v: v.valid_from) if before else olds[0]
@@ -221,9 +219,7 @@ class _Work:
         f, loc, indexes = found
         holder, last = self._holder(f, loc), change.valid_to
         if not any(holder[n].valid_from <= last for n in indexes):
-            self._problem(
-                (*at, "valid_to"), f"{change.end} is not yet in force on {last}: nothing to end"
-            )
+            self._problem((*at, "valid_to"), say("nothing_to_end", rule=change.end, day=last))
             return
         kept: list[Any] = []
         for n, v in enumerate(holder):
@@ -242,7 +238,7 @@ class _Work:
         if named:
             found = self._entry("lists", named[0])
             if found is None:
-                self._problem((*at, "add"), f"no list {named[0]!r} in the rules")
+                self._problem((*at, "add"), say("no_such_entry", kind="list", key=repr(named[0])))
                 return
             item = self._validated(doc.ListItem, change.entry, where)
             if item is not None:

@@ -36,8 +36,9 @@ from maslihat.report.templating import page_environment
 from maslihat.rules.listing import HEADINGS, editions_in_force, history, in_force
 from maslihat.rules.loader import in_language
 from maslihat.service.bodies import YAML
+from maslihat.service.languages import language_headers
 from maslihat.service.problems import ServiceError
-from maslihat.service.routes import Current, Lang, Service, _language_headers, _problems
+from maslihat.service.routes import Current, Lang, Service, _problems
 from maslihat.service.web.examples import Example, example_text, examples
 from maslihat.service.web.history import chart
 from maslihat.service.web.words import script_words
@@ -143,7 +144,7 @@ def _page(
         audit=bool(service.case_tests), link=Links(request, lang), **context
     )
     page = _html(text)
-    page.headers.update(_language_headers(lang))
+    page.headers.update(language_headers(lang))
     return page
 
 
@@ -225,7 +226,7 @@ def _audit_html(service: Service, lang: Language) -> str:
 async def audit_page(service: Current, lang: Lang) -> HTMLResponse:
     """The audit report as a page: the rules measured against the service's case tests."""
     page = _html(await run_in_threadpool(_audit_html, service, lang))
-    page.headers.update(_language_headers(lang))
+    page.headers.update(language_headers(lang))
     return page
 
 
