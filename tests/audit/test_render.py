@@ -18,3 +18,13 @@ def test_the_audit_pages_are_in_the_language_asked_for(rules: maslihat.RuleSet) 
     assert "Rule audit" in render.markdown(report) and "Shortfalls" in render.text(report)
     assert shortfalls(report)[0].startswith("provision ")
     assert shortfalls(report, "ru")[0].startswith("норма ")
+
+
+def test_the_terminal_summary_is_in_the_language_asked_for(rules: maslihat.RuleSet) -> None:
+    """`audit --lang ru` prints its summary and shortfalls in Russian; English as before."""
+    report = build_report(rules, [])
+    russian = render.text(report, "ru")
+    assert russian.startswith("Аудит правил sha256:") and "\n  нормы " in russian
+    assert "Недостатки:" in russian
+    english = render.text(report)
+    assert english.startswith("Audit of rules sha256:") and "\n  provisions  " in english

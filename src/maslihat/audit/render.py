@@ -83,12 +83,15 @@ def _summary_rows(report: AuditReport, lang: Language = DEFAULT_LANGUAGE) -> lis
     return [(_(name), _(sentence).format(**counts)) for name, sentence in rows]
 
 
-def text(report: AuditReport) -> str:
-    """A terminal table and the list of shortfalls."""
-    lines = [f"Audit of rules {report.rules_fingerprint[:19]}…"]
-    lines += [f"  {name:<11} {value}" for name, value in _summary_rows(report)]
-    gaps = shortfalls(report)
-    lines.append("Shortfalls:" if gaps else "Shortfalls: none")
+def text(report: AuditReport, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """A terminal table and the list of shortfalls, in `lang`."""
+    _ = translator(lang).gettext
+    rows = _summary_rows(report, lang)
+    width = max([10, *(len(name) for name, _value in rows)]) + 1
+    lines = [_("Audit of rules {fingerprint}…").format(fingerprint=report.rules_fingerprint[:19])]
+    lines += [f"  {name:<{width}} {value}" for name, value in rows]
+    gaps = shortfalls(report, lang)
+    lines.append(_("Shortfalls:") if gaps else _("Shortfalls: none"))
     lines += [f"  - {gap}" for gap in gaps]
     return "\n".join(lines)
 

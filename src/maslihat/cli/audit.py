@@ -176,7 +176,7 @@ def audit_command(
     try:
         if report_file is not None:
             _write_report(report, rules, report_file, force, lang)
-        click.echo(_printed(report, change, as_json))
+        click.echo(_printed(report, change, as_json, lang))
         if suggest_dir is not None:
             bar = progress(N_("Searching for witnesses"))
             notes = witnesses.suggest(
@@ -206,10 +206,14 @@ def audit_command(
         sys.exit(EXIT_FAILED)
 
 
-def _printed(report: AuditReport, change: AmendmentImpact | None, as_json: bool) -> str:
-    """The report; with --amend, the amendment's impact after it (in JSON: `amendment`)."""
+def _printed(
+    report: AuditReport, change: AmendmentImpact | None, as_json: bool, lang: Language
+) -> str:
+    """The report (in `lang`); with --amend, the amendment's impact after it (in JSON:
+    `amendment`)."""
     if not as_json:
-        return render.text(report) + ("" if change is None else "\n\n" + impact_text(change))
+        summary = render.text(report, lang)
+        return summary + ("" if change is None else "\n\n" + impact_text(change))
     if change is None:
         return report.model_dump_json(indent=2)
     data = {**report.model_dump(mode="json"), "amendment": change.model_dump(mode="json")}
