@@ -33,7 +33,10 @@ grounds:
         basis: inferred
         source: l148-2026-07-14
         provisions: [hypothetical-1]
-        text: A deputy appointed a prosecutor loses the mandate (a made-up provision).
+        text:
+          en: A deputy appointed a prosecutor loses the mandate (a made-up provision).
+          ru: Депутат, назначенный прокурором, утрачивает мандат (вымышленная норма).
+          kk: Прокурор болып тағайындалған депутат мандатын жоғалтады (ойдан шығарылған норма).
         procedure: session_decision
         triggers:
           - event: position_taken
@@ -50,7 +53,7 @@ PROSECUTOR = """\
         basis: inferred
         source: l148-2026-07-14
         provisions: [hypothetical-1]
-        text: A made-up category for this test.
+        text: {en: A made-up category for this test., ru: Вымышленная категория., kk: Ойдан шығарылған санат.}
 """
 
 CASE = {

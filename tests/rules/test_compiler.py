@@ -132,7 +132,7 @@ def test_a_long_chain_of_named_facts_is_refused() -> None:
 
     def chain(data: dict[str, Any]) -> None:
         data["facts"] = [
-            {"id": f"f{i}", "text": "t", "first_of": [f"f{i + 1}" if i < 20 else "event.date"]}
+            {"id": f"f{i}", "text": {"en": "t", "ru": "т", "kk": "т"}, "first_of": [f"f{i + 1}" if i < 20 else "event.date"]}
             for i in range(21)
         ]
 
@@ -142,11 +142,11 @@ def test_a_long_chain_of_named_facts_is_refused() -> None:
 @pytest.mark.parametrize(
     ("fact", "message"),
     [
-        ({"id": "a", "text": "t", "sum": ["b", "event.present"]}, "'a' is defined in terms"),
+        ({"id": "a", "text": {"en": "t", "ru": "т", "kk": "т"}, "sum": ["b", "event.present"]}, "'a' is defined in terms"),
         (
             {
                 "id": "a",
-                "text": "t",
+                "text": {"en": "t", "ru": "т", "kk": "т"},
                 "years_between": {"from": "b", "to": "event.date", "leap_day": "feb28"},
             },
             "a → b → a",
@@ -154,7 +154,7 @@ def test_a_long_chain_of_named_facts_is_refused() -> None:
         (
             {
                 "id": "a",
-                "text": "t",
+                "text": {"en": "t", "ru": "т", "kk": "т"},
                 "run_length": {"event": "meeting", "where": {"fact": "b", "gt": 0}},
             },
             "a → b → a",
@@ -165,7 +165,7 @@ def test_cycles_through_any_definition_are_refused(fact: dict[str, Any], message
     """A fact that reaches itself through another, by any kind of definition, is refused."""
 
     def cycle(data: dict[str, Any]) -> None:
-        data["facts"].extend([fact, {"id": "b", "text": "t", "first_of": ["a"]}])
+        data["facts"].extend([fact, {"id": "b", "text": {"en": "t", "ru": "т", "kk": "т"}, "first_of": ["a"]}])
 
     assert message in str(mutated(cycle))
 
@@ -249,7 +249,7 @@ def test_a_named_fact_is_checked_where_it_is_used() -> None:
         data["facts"].append(
             {
                 "id": "moves",
-                "text": "t",
+                "text": {"en": "t", "ru": "т", "kk": "т"},
                 "run_length": {"event": "residence_changed", "where": where},
             }
         )

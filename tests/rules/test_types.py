@@ -34,9 +34,9 @@ def test_kinds_of_case_fields_come_from_the_models() -> None:
 
 def test_named_facts_and_state_facts_have_kinds() -> None:
     """Counts are numbers; first_of takes its paths' kind; state kinds are as declared."""
-    count = FactDoc.model_validate({"id": "n", "text": "t", "count": {"items": "events"}})
+    count = FactDoc.model_validate({"id": "n", "text": {"en": "t", "ru": "т", "kk": "т"}, "count": {"items": "events"}})
     first = FactDoc.model_validate(
-        {"id": "day", "text": "t", "first_of": ["event.election_day", "event.date"]}
+        {"id": "day", "text": {"en": "t", "ru": "т", "kk": "т"}, "first_of": ["event.election_day", "event.date"]}
     )
     types = Types({"activities": "collection", "basis": "value"}, {"n": count, "day": first})
     assert types.kind("n", ()) == "number"

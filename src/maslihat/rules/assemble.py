@@ -105,7 +105,12 @@ def compile_rules(
         lifecycle=lifecycle,
         fingerprint=fingerprint(files),
         fact_notes={
-            fid: FactNote(fd.id, fd.text, fd.citation, fd.interpretation)
+            fid: FactNote(
+                fd.id,
+                k.say(fd.text),
+                fd.citation,
+                k.say(fd.interpretation) if fd.interpretation else None,
+            )
             for fid, (fd, _) in k.fact_docs.items()
         },
         source=source,

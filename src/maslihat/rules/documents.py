@@ -82,7 +82,7 @@ class Window(Frozen):
     earliest: IsoDate
     latest: IsoDate
     basis: Literal["inferred"] = Field(description="The chosen day is always inferred.")
-    reason: StrictStr
+    reason: Texts = Field(description="Why the day was chosen there, in every language.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Window:
@@ -95,13 +95,16 @@ class Cited(Dated):
     """A dated piece of law: where it comes from and how sure we are of it."""
 
     citation: StrictStr
-    text: StrictStr = Field(description="A paraphrase of the provision, in our own words.")
+    text: Texts = Field(
+        description="A paraphrase of the provision, in our own words, in every language."
+    )
     basis: Provenance = Field(
         description="read: read in that version of the text; reported: from a later "
         "consolidated text; inferred: our reading where the text is silent."
     )
-    interpretation: StrictStr | None = Field(
-        default=None, description="How we read the provision where it is open to reading."
+    interpretation: Texts | None = Field(
+        default=None,
+        description="How we read the provision where it is open to reading, in every language.",
     )
     source: EditionRefs = Field(
         description="The editions (rules/editions.yaml) the wording was read or inferred from."
