@@ -119,6 +119,7 @@ def compile_rules(
         triggers={event: tuple(gs) for event, gs in triggers.items()},
         vocabularies=_vocabularies(lists),
         places=dict(k.places),
+        acts={act.id: k.say(act.name) for act, _ in k.entries("acts")},
         ground_events=frozenset(
             step.event
             for p in procedures.values()

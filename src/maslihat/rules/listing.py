@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from maslihat.i18n import N_
 from maslihat.model.common import Frozen
 from maslihat.rules.ruleset import Edition, RuleSet, Version
 
@@ -28,6 +29,22 @@ HEADINGS: dict[Kind, str] = {
     "transition": "Lifecycle",
 }
 """The heading of each kind of rule, where rules are listed by kind for people to read."""
+
+KIND_WORDS: dict[str, str] = {
+    "check": N_("check"),
+    "ground": N_("ground"),
+    "procedure": N_("procedure"),
+    "restriction": N_("restriction"),
+    "list_item": N_("list item"),
+    "transition": N_("transition"),
+}
+BASIS_WORDS: dict[str, str] = {
+    "read": N_("read"),
+    "reported": N_("reported"),
+    "inferred": N_("inferred"),
+}
+"""A rule version's kind and provenance in words, where a listing in another language
+than English shows them (English and JSON show their codes)."""
 
 
 class RuleVersionInfo(Frozen):
@@ -98,7 +115,7 @@ class EditionInForce(Frozen):
     """For one act, the edition we have read that stands for its text on a day."""
 
     id: str
-    act: str
+    act: str = Field(description="The act, named in the listing's language (`Law 148-II`).")
     date: dt.date
     amended_by: str
     url: str
@@ -124,7 +141,7 @@ def editions_in_force(rules: RuleSet, day: dt.date) -> list[EditionInForce]:
         out.append(
             EditionInForce(
                 id=edition.id,
-                act=edition.act,
+                act=edition.act if rules.lang == "en" else rules.acts.get(edition.act, edition.act),
                 date=edition.date,
                 amended_by=edition.amended_by,
                 url=edition.url,
