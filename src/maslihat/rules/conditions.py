@@ -100,7 +100,7 @@ class Explanation:
         if self.kind != "compare":
             return words(lang)[self.kind]
         if self.listed is not None:
-            return self.text.replace(self.listed.describe(), self.listed.describe(lang), 1)
+            return self.text.replace(self.listed.describe(), self.listed.describe(lang))
         return self.text
 
     def facts(self) -> dict[str, Any]:
