@@ -53,7 +53,7 @@ PROSECUTOR = """\
         basis: inferred
         source: l148-2026-07-14
         provisions: [hypothetical-1]
-        text: {en: A made-up category for this test., ru: Вымышленная категория., kk: Ойдан шығарылған санат.}
+        text: {en: A made-up category for this test., ru: (ru), kk: (kk)}
 """
 
 CASE = {

@@ -147,7 +147,7 @@ checks:
         basis: inferred
         source: l148-2007-07-27
         provisions: [l148-5-eligibility]
-        text: {en: Born on or before 10 January 2001., ru: Родился не позднее 10 января 2001 г., kk: 2001 ж. 10 қаңтардан кешіктірмей туған}
+        text: {en: Born by 10 January 2001., ru: (ru), kk: (kk)}
         condition: {fact: deputy.born, le: 2001-01-10}
 """
     rules = maslihat.load_rules(rules_copy(cutoff=check))
