@@ -30,7 +30,7 @@ from maslihat.i18n import LANGUAGES, Language, catalogue_path, negotiate
 from maslihat.model import EVENT_MODELS
 from maslihat.rules.conditions import words
 from maslihat.rules.listing import all_versions
-from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules
+from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules, read_rule_files
 
 CATALOGUE = Path(__file__).parent / "catalogue"
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -463,3 +463,12 @@ def test_a_finding_names_the_mandates_status_in_words() -> None:
     assert "(terminated)" in found["en"]
     assert "(полномочия прекращены досрочно)" in found["ru"]
     assert "(өкілеттігі мерзімінен бұрын тоқтатылды)" in found["kk"]
+
+
+def test_the_terms_table_of_the_docs_is_the_terms_file() -> None:
+    """docs/languages.md lists every term of rules/terms.yaml, in its three languages."""
+    page = (Path(__file__).parents[1] / "docs" / "languages.md").read_text(encoding="utf-8")
+    terms = [t for _, f in read_rule_files(bundled_rules_dir()) for t in f.terms]
+    assert len(terms) > 20
+    for term in terms:
+        assert f"| {term.en} | «{term.ru}» | «{term.kk}» | {term.where} |" in page, term.id
