@@ -380,11 +380,12 @@ def test_a_rule_text_missing_kazakh_fails_to_load_at_its_position(
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_rules_listings_print_every_line_in_the_language(lang: str) -> None:
-    """`maslihat rules --lang` (in force on a day, one rule's history, and the texts of
-    `--json`) print no English prose."""
+    """`maslihat rules --lang` (in force on a day, one rule's history, the interpretations
+    page and the texts of `--json`) print no English prose."""
     rules = bundled()
     allowed = codes(rules) | ALLOWED
-    for args in (["--as-of", "2022-01-01"], ["--as-of", "2026-12-01"], ["--history", "death"]):
+    runs = (["--as-of", "2022-01-01"], ["--as-of", "2026-12-01"], ["--history", "death"])
+    for args in (*runs, ["--interpretations"]):
         shown = CliRunner().invoke(cli, ["rules", *args, "--lang", lang])
         assert shown.exit_code == 0, shown.output
         assert english_words(shown.stdout, allowed) == [], args

@@ -108,10 +108,10 @@ def compile_rules(
             fid: FactNote(
                 fd.id,
                 k.say(fd.text),
-                fd.citation,
+                k.cite(fd.citation, site.at("citation")),
                 k.say(fd.interpretation) if fd.interpretation else None,
             )
-            for fid, (fd, _) in k.fact_docs.items()
+            for fid, (fd, site) in k.fact_docs.items()
         },
         source=source,
         editions=editions,
