@@ -84,8 +84,8 @@ def test_unknown_fact_is_located(edited: Callable[..., Path]) -> None:
         ("grounds", "provisions: [l148-20-3-8]", "provisions: [l148-20-3-88]", "unknown provision"),
         (
             "provisions",
-            "    scope: out_of_scope\n    reason: Declaratory;",
-            "    reason: Declaratory;",
+            "    scope: out_of_scope\n    reason:\n      en: Declaratory;",
+            "    reason:\n      en: Declaratory;",
             "a reason exactly when",
         ),
     ],

@@ -133,8 +133,10 @@ class ProvisionVersion(Dated):
     editions: list[EditionId] = Field(
         default_factory=list, description="The editions whose text holds this wording."
     )
-    note: StrictStr | None = Field(
-        default=None, description="How the dates are known; rewordings without change of substance."
+    note: Texts | None = Field(
+        default=None,
+        description="How the dates are known; rewordings without change of substance (in every "
+        "language).",
     )
     window: Window | None = None
 
@@ -150,7 +152,7 @@ class ProvisionVersion(Dated):
 class EditionNote(Frozen):
     """An entry-into-force note that an edition's footnotes give, verbatim."""
 
-    act: StrictStr = Field(description="The amending act the note is about.")
+    act: Texts = Field(description="The amending act the note is about, in every language.")
     says: StrictStr = Field(description="The note's words, as the edition has them.")
     provisions: list[ProvisionId] = Field(
         default_factory=list,
@@ -172,13 +174,13 @@ class EditionDoc(Frozen):
     id: EditionId
     act: StrictStr
     date: IsoDate = Field(description="The edition's date in the official database.")
-    amended_by: StrictStr = Field(description="The amending act that produced this edition.")
+    amended_by: Texts = Field(description="The amending act that produced this edition.")
     url: Annotated[str, Field(pattern=_HTTPS, strict=True)]
     url_kk: Annotated[str, Field(pattern=_HTTPS, strict=True)] | None = None
     mirror: Mirror
     articles: list[StrictStr] = Field(min_length=1, description="The articles read.")
     notes: list[EditionNote] = Field(default_factory=list)
-    earlier: StrictStr | None = Field(
+    earlier: Texts | None = Field(
         default=None,
         description="On an act's earliest edition: what we take its text to have been before.",
     )
@@ -192,10 +194,10 @@ class ProvisionDoc(Frozen):
     article: StrictStr
     paragraph: StrictStr | None = None
     subparagraph: StrictStr | None = None
-    text: StrictStr = Field(description="A short paraphrase, in our own words.")
+    text: Texts = Field(description="A short paraphrase, in our own words, in every language.")
     versions: list[ProvisionVersion] = Field(min_length=1)
     scope: Literal["encoded", "out_of_scope"] = "encoded"
-    reason: StrictStr | None = Field(default=None, description="Why it is out of scope.")
+    reason: Texts | None = Field(default=None, description="Why it is out of scope.")
 
     @model_validator(mode="after")
     def _reason_for_exclusion(self) -> ProvisionDoc:
