@@ -18,8 +18,9 @@ provisions:
   - id: hypothetical-1
     act: Hypothetical Law 1-X
     article: "1"
-    text: A deputy appointed a prosecutor loses the mandate (made up for this test).
-    versions: [{valid_from: 2020-01-01, basis: inferred, note: invented for this test}]
+    text: {en: A deputy appointed a prosecutor loses the mandate., ru: (ru), kk: (kk)}
+    versions:
+      - {valid_from: 2020-01-01, basis: inferred, note: {en: made up, ru: (ru), kk: (kk)}}
 grounds:
   - id: prosecutor_appointment
     number: 11
