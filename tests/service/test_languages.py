@@ -77,3 +77,20 @@ def test_batch_answers_in_the_language_asked_for(http: httpx.Client) -> None:
     assert reply.headers["content-language"] == "kk"
     line = json.loads(reply.text.splitlines()[0])
     assert line["result"]["grounds"][0]["citation"].startswith("ҚР № 148-II Заңы")
+
+
+def test_rules_answer_in_the_language_asked_for(http: httpx.Client) -> None:
+    """`/v1/rules` and `/v1/rules/{id}` give paraphrases and interpretations in the language;
+    ids, kinds, dates and provenance codes are those of the English reply."""
+    english = http.get("/v1/rules", params={"as_of": "2022-01-01"}).json()
+    russian = http.get("/v1/rules", params={"as_of": "2022-01-01", "lang": "ru"})
+    assert russian.headers["content-language"] == "ru"
+    listed = russian.json()["rules"]
+    assert [(r["id"], r["kind"], r["basis"]) for r in listed] == [
+        (r["id"], r["kind"], r["basis"]) for r in english["rules"]
+    ]
+    death = next(r for r in listed if r["id"] == "death")
+    assert death["text"].startswith("Депутат умирает")
+    history = http.get("/v1/rules/death", headers={"Accept-Language": "kk"})
+    assert history.headers["content-language"] == "kk"
+    assert history.json()["versions"][0]["text"] == "Депутат қайтыс болады."

@@ -5,7 +5,10 @@ Each node knows its id (its path in the rule set, e.g.
 `Explanation` carrying its value, the facts it read and its children's explanations.
 The trace of `--explain` and the coverage audit are both built from these.
 `all` and `any` stop at the first child that decides them, as a reader would; the
-children not evaluated are reported as skipped.
+children not evaluated are reported as skipped. An explanation is put in words when it
+is read (`Explanation.lines(lang=...)`): the condition language's own words (all, any,
+not, always, a list and its tag, a part not needed) come from one table, `words`, in
+each language; fact paths, operators and values stay as the rule file writes them.
 
 Each node also has `test`, which gives the same value and builds nothing: the engine
 uses it when neither the trace nor an observer will read the explanation, which is

@@ -3,7 +3,9 @@
 An auditor checks the rules against the law here without reading YAML. Generating the
 page from the rule set (editions, provision wordings and the rule versions that claim
 them) means it cannot drift from the rules: `maslihat rules --law` writes it, and a test
-fails when the committed page is stale.
+fails when the committed page is stale. `--law --lang ru` (or kk) gives the same page
+in that language, from the rule files' texts and the catalogues; the committed page is
+the English one.
 """
 
 from __future__ import annotations
