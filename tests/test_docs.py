@@ -94,7 +94,7 @@ DEPUTY = {"name": "A. Deputy", "born": "1985-03-14", "citizenship": "KZ", "resid
 CITED = {
     "valid_from": "2001-01-23",
     "citation": "Law 148-II, art. 20(2)",
-    "text": "x",
+    "text": {"en": "x", "ru": "x", "kk": "x"},
     "basis": "inferred",
 }
 CITED |= {"source": "l148-2007-07-27", "provisions": ["l148-20-2"]}

@@ -41,7 +41,8 @@ def test_unused_declarations_are_warnings(rules_copy: Callable[..., Path]) -> No
     extra = (
         "findings:\n  - code: orphan\n    severity: info\n"
         "    message: {en: never used, ru: не используется, kk: қолданылмайды}\n"
-        "facts:\n  - id: spare\n    text: never read\n    sum: [event.present]\n"
+        "facts:\n  - id: spare\n    text: {en: never read, ru: (ru), kk: (kk)}\n"
+        "    sum: [event.present]\n"
     )
     found = codes(maslihat.load_rules(rules_copy(extra=extra)))
     assert ("warning", "unused_finding") in found and ("warning", "unused_fact") in found

@@ -56,7 +56,7 @@ def test_a_malformed_amendment_is_exit_3_with_its_position(cases: Path, tmp_path
     bad.write_text(Path(AGE_21).read_text("utf-8").replace("fact: age", "fact: agee"), "utf-8")
     code, out = run(str(cases), "--amend", str(bad))
     assert code == 3
-    assert out.startswith(f"error: {bad}:14:7: changes[0].condition.fact: unknown fact 'agee'")
+    assert out.startswith(f"error: {bad}:17:7: changes[0].condition.fact: unknown fact 'agee'")
 
 
 def test_against_another_rules_directory(cases: Path) -> None:

@@ -18,8 +18,9 @@ provisions:
   - id: hypothetical-1
     act: Hypothetical Law 1-X
     article: "1"
-    text: A deputy appointed a prosecutor loses the mandate (made up for this test).
-    versions: [{valid_from: 2020-01-01, basis: inferred, note: invented for this test}]
+    text: {en: A deputy appointed a prosecutor loses the mandate., ru: (ru), kk: (kk)}
+    versions:
+      - {valid_from: 2020-01-01, basis: inferred, note: {en: made up, ru: (ru), kk: (kk)}}
 grounds:
   - id: prosecutor_appointment
     number: 11
@@ -33,7 +34,10 @@ grounds:
         basis: inferred
         source: l148-2026-07-14
         provisions: [hypothetical-1]
-        text: A deputy appointed a prosecutor loses the mandate (a made-up provision).
+        text:
+          en: A deputy appointed a prosecutor loses the mandate (a made-up provision).
+          ru: Депутат, назначенный прокурором, утрачивает мандат (вымышленная норма).
+          kk: Прокурор болып тағайындалған депутат мандатын жоғалтады (ойдан шығарылған норма).
         procedure: session_decision
         triggers:
           - event: position_taken
@@ -50,7 +54,7 @@ PROSECUTOR = """\
         basis: inferred
         source: l148-2026-07-14
         provisions: [hypothetical-1]
-        text: A made-up category for this test.
+        text: {en: A made-up category for this test., ru: (ru), kk: (kk)}
 """
 
 CASE = {

@@ -86,7 +86,7 @@ def test_a_version_older_than_every_edition_rests_on_the_earlier_note(
     target = rules_copy()
     path = target / "editions.yaml"
     text = path.read_text(encoding="utf-8")
-    start = text.index("    earlier: >\n      No text of Law 148-II")
+    start = text.index("    earlier:\n      en: >\n        No text of Law 148-II")
     end = text.index("  - id: l148-2008-12-10")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     found = issues(target)

@@ -84,8 +84,8 @@ def test_unknown_fact_is_located(edited: Callable[..., Path]) -> None:
         ("grounds", "provisions: [l148-20-3-8]", "provisions: [l148-20-3-88]", "unknown provision"),
         (
             "provisions",
-            "    scope: out_of_scope\n    reason: Declaratory;",
-            "    reason: Declaratory;",
+            "    scope: out_of_scope\n    reason:\n      en: Declaratory;",
+            "    reason:\n      en: Declaratory;",
             "a reason exactly when",
         ),
     ],
@@ -147,7 +147,7 @@ checks:
         basis: inferred
         source: l148-2007-07-27
         provisions: [l148-5-eligibility]
-        text: Born on or before 10 January 2001.
+        text: {en: Born by 10 January 2001., ru: (ru), kk: (kk)}
         condition: {fact: deputy.born, le: 2001-01-10}
 """
     rules = maslihat.load_rules(rules_copy(cutoff=check))

@@ -8,6 +8,9 @@ from maslihat.model.common import Kato
 from maslihat.rules.syntax import FactDoc
 from maslihat.rules.types import Types, annotation_kind, join
 
+TEXT = {"en": "t", "ru": "t (ru)", "kk": "t (kk)"}
+"""A rule text in every language, for rules whose words do not matter here."""
+
 
 def test_annotations_give_kinds() -> None:
     """Tuples are collections, dates dates, ints numbers, KATO codes territories."""
@@ -34,9 +37,9 @@ def test_kinds_of_case_fields_come_from_the_models() -> None:
 
 def test_named_facts_and_state_facts_have_kinds() -> None:
     """Counts are numbers; first_of takes its paths' kind; state kinds are as declared."""
-    count = FactDoc.model_validate({"id": "n", "text": "t", "count": {"items": "events"}})
+    count = FactDoc.model_validate({"id": "n", "text": TEXT, "count": {"items": "events"}})
     first = FactDoc.model_validate(
-        {"id": "day", "text": "t", "first_of": ["event.election_day", "event.date"]}
+        {"id": "day", "text": TEXT, "first_of": ["event.election_day", "event.date"]}
     )
     types = Types({"activities": "collection", "basis": "value"}, {"n": count, "day": first})
     assert types.kind("n", ()) == "number"

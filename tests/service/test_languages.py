@@ -116,3 +116,20 @@ def test_request_language_is_the_one_rule_for_results_and_problems(
     headers = [] if accept is None else [(b"accept-language", accept.encode())]
     scope = {"type": "http", "query_string": query, "headers": headers}
     assert request_language(Request(scope)) == lang
+
+
+def test_rules_answer_in_the_language_asked_for(http: httpx.Client) -> None:
+    """`/v1/rules` and `/v1/rules/{id}` give paraphrases and interpretations in the language;
+    ids, kinds, dates and provenance codes are those of the English reply."""
+    english = http.get("/v1/rules", params={"as_of": "2022-01-01"}).json()
+    russian = http.get("/v1/rules", params={"as_of": "2022-01-01", "lang": "ru"})
+    assert russian.headers["content-language"] == "ru"
+    listed = russian.json()["rules"]
+    assert [(r["id"], r["kind"], r["basis"]) for r in listed] == [
+        (r["id"], r["kind"], r["basis"]) for r in english["rules"]
+    ]
+    death = next(r for r in listed if r["id"] == "death")
+    assert death["text"].startswith("Депутат умирает")
+    history = http.get("/v1/rules/death", headers={"Accept-Language": "kk"})
+    assert history.headers["content-language"] == "kk"
+    assert history.json()["versions"][0]["text"] == "Депутат қайтыс болады."

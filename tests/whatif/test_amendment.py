@@ -22,7 +22,7 @@ def test_an_impossible_date_names_the_field_written() -> None:
     """The field path is the one in the file (`changes[0].valid_from`), not pydantic's tag."""
     text = (
         "amendment: x\ntitle: t\nbill: b\nchanges:\n  - version: checks.minimum_age\n"
-        "    valid_from: 2027-02-30\n    citation: c\n    text: t\n"
+        "    valid_from: 2027-02-30\n    citation: c\n    text: {en: t, ru: (ru), kk: (kk)}\n"
     )
     with pytest.raises(maslihat.RulesError) as caught:
         maslihat.parse_amendment(text, "a.yaml")

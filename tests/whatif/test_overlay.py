@@ -15,7 +15,7 @@ AGE_21 = HEAD + (
     "  - version: checks.minimum_age\n"
     "    valid_from: 2027-01-01\n"
     "    citation: Draft law, art. 1\n"
-    "    text: At least twenty-one.\n"
+    "    text: {en: At least twenty-one., ru: (ru), kk: (kk)}\n"
     "    condition: {fact: age, ge: 21}\n"
 )
 SAMPLES = Path(__file__).resolve().parents[2] / "examples" / "amendments"
@@ -73,7 +73,8 @@ def test_add_a_finding_and_a_list_item(rules: maslihat.RuleSet) -> None:
         "    entry:\n      id: new_item\n"
         "      title: {en: A new item, ru: Новый пункт, kk: Жаңа тармақ}\n"
         "      valid_from: 2027-01-01\n"
-        f"      citation: Draft law, art. 2\n      text: New.\n      basis: inferred\n"
+        f"      citation: Draft law, art. 2\n      text: {{en: New., ru: (ru), kk: (kk)}}\n"
+        "      basis: inferred\n"
         f"      source: {item.sources[0]}\n      provisions: [{item.provisions[0]}]\n"
     )
     after = amend(rules, text)
@@ -116,7 +117,7 @@ def test_an_added_grounds_mistake_is_located_in_the_amendment(rules: maslihat.Ru
         "  - add: grounds\n    citation: c\n    entry:\n      id: new_ground\n"
         "      number: 11\n      title: {en: New, ru: Новое, kk: Жаңа}\n      versions:\n"
         "        - valid_from: 2027-01-01\n"
-        "          citation: Draft law, art. 3\n          text: t\n"
+        "          citation: Draft law, art. 3\n          text: {en: t, ru: (ru), kk: (kk)}\n"
         "          basis: inferred\n          source: l148-2007-07-27\n"
         "          provisions: [l148-20-3-9]\n          procedure: nope\n"
         "          triggers: [{event: meeting}]\n"

@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from maslihat.audit.model import CellStatus, EditionCell, EditionGap, EditionRow, EditionTable
 from maslihat.rules.documents import ProvisionDoc
+from maslihat.rules.languages import Language
 from maslihat.rules.listing import RuleVersionInfo, all_versions
 from maslihat.rules.ruleset import Edition, RuleSet
 
@@ -32,7 +33,7 @@ def edition_table(rules: RuleSet) -> EditionTable:
         versions[(info.kind, info.id)].append(info)
     editions = sorted(rules.editions.values(), key=lambda e: (e.act, e.date))
     provisions = list(rules.provisions.values())
-    rows = [_row(edition, provisions, versions) for edition in editions]
+    rows = [_row(edition, provisions, versions, rules.lang) for edition in editions]
     gaps = [gap for row in rows for gap in _cell_gaps(row, rules.provisions)]
     for before, after in pairwise(rows):
         if before.act == after.act:
@@ -41,18 +42,21 @@ def edition_table(rules: RuleSet) -> EditionTable:
 
 
 def _row(
-    edition: Edition, provisions: Collection[ProvisionDoc], versions: RuleVersions
+    edition: Edition, provisions: Collection[ProvisionDoc], versions: RuleVersions, lang: Language
 ) -> EditionRow:
     return EditionRow(
         edition=edition.id,
         act=edition.act,
         date=edition.date,
-        cells=[_cell(edition, p, versions) for p in provisions if p.act == edition.act],
+        cells=[_cell(edition, p, versions, lang) for p in provisions if p.act == edition.act],
     )
 
 
-def _cell(edition: Edition, provision: ProvisionDoc, versions: RuleVersions) -> EditionCell:
-    """What the edition holds of the provision, and what the rules make of it on its day."""
+def _cell(
+    edition: Edition, provision: ProvisionDoc, versions: RuleVersions, lang: Language
+) -> EditionCell:
+    """What the edition holds of the provision, and what the rules make of it on its day
+    (its reason for being out of scope in `lang`)."""
     held = provision.held_by(edition.id)
     if held is None:
         status, day = _unheld(edition, provision)
@@ -64,7 +68,7 @@ def _cell(edition: Edition, provision: ProvisionDoc, versions: RuleVersions) -> 
             status="out_of_scope",
             day=day,
             wording=held.valid_from,
-            reason=" ".join((provision.reason or "").split()),
+            reason=" ".join(provision.reason[lang].split()) if provision.reason else "",
         )
     encoding = [_key(v) for v in _in_force(versions, day) if provision.id in v.provisions]
     return EditionCell(

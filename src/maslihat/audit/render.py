@@ -14,6 +14,7 @@ from maslihat.audit.model import AuditReport, CellStatus, EditionCell, EditionRo
 from maslihat.audit.report import STATUS_WORDS, shortfalls, status_words
 from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, day, number, translator
 from maslihat.report.templating import render as render_page
+from maslihat.rules.languages import Texts
 from maslihat.rules.ruleset import RuleSet
 
 SYMBOLS: dict[CellStatus, str] = {
@@ -141,6 +142,7 @@ def html_page(
     a module: every condition line marked, every surviving mutant shown at its line.
     """
     listings = file_listings(report, rules, lang) if rules is not None else []
+    report = _provisions_in(report, rules, lang)
     return render_page(
         "audit.html", lang, report=report, listings=listings, single=True, **_parts(report, lang)
     )
@@ -151,6 +153,7 @@ def html_pages(
 ) -> dict[str, str]:
     """The report as a directory of pages: `index.html` and a page per rule file."""
     listings = file_listings(report, rules, lang)
+    report = _provisions_in(report, rules, lang)
     parts = _parts(report, lang)
     pages = {
         "index.html": render_page(
@@ -160,6 +163,26 @@ def html_pages(
     for listing in listings:
         pages[listing.page] = render_page("audit_file.html", lang, report=report, listing=listing)
     return pages
+
+
+def _provisions_in(report: AuditReport, rules: RuleSet | None, lang: Language) -> AuditReport:
+    """The report with its provisions' paraphrases and reasons in `lang`, from the rules
+    (a report is measured once, in the language of the rules it was built with)."""
+    if rules is None:
+        return report
+
+    def text(words: Texts | None, fallback: str | None) -> str | None:
+        return " ".join(words[lang].split()) if words is not None else fallback
+
+    provisions = []
+    for p in report.provisions:
+        held = rules.provisions.get(p.id)
+        if held is not None:
+            p = p.model_copy(
+                update={"text": text(held.text, p.text), "reason": text(held.reason, p.reason)}
+            )
+        provisions.append(p)
+    return report.model_copy(update={"provisions": provisions})
 
 
 def _parts(report: AuditReport, lang: Language) -> dict[str, object]:

@@ -60,9 +60,9 @@ def provision_traces(rules: RuleSet, traces: list[RuleTrace]) -> list[ProvisionT
             ProvisionTrace(
                 id=provision.id,
                 label=provision.label,
-                text=" ".join(provision.text.split()),
+                text=" ".join(provision.text[rules.lang].split()),
                 scope=provision.scope,
-                reason=" ".join(provision.reason.split()) if provision.reason else None,
+                reason=" ".join(provision.reason[rules.lang].split()) if provision.reason else None,
                 rules=[t.key for t in encoding],
                 tests=tests,
                 status=status,

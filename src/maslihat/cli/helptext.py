@@ -28,6 +28,8 @@ from maslihat.i18n import N_
 NOTES = "  ["
 """Where click's notes begin after an option's help (`help  [default: 8000]`)."""
 HELP = N_("Show this message and exit.")
+HELP_NAMES = ["-h", "--help"]
+"""The help option's names on the group and every command."""
 VERSION = N_("%(prog)s, version %(version)s")
 
 
@@ -61,6 +63,16 @@ class Command(click.Command):
     """
 
     context_class = Context
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # `-h` on every command, not only under the group: click (8.2+) keeps a
+        # command's help option once made, so a command first run on its own (a test
+        # invoking it directly) would otherwise lose `-h` for every later run.
+        kwargs["context_settings"] = {
+            "help_option_names": HELP_NAMES,
+            **(kwargs.get("context_settings") or {}),
+        }
+        super().__init__(*args, **kwargs)
 
     @property
     def help(self) -> str | None:

@@ -174,7 +174,6 @@ def rules_from(rules_dir: Path | None, lang: Language = DEFAULT_LANGUAGE) -> Rul
         "serve": "maslihat.cli.serve:serve",
         "test": "maslihat.cli.audit:test_command",
     },
-    context_settings={"help_option_names": ["-h", "--help"]},
     help=N_("The law on a mäslihat deputy's mandate, as rules you can run."),
 )
 @version_option

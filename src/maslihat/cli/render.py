@@ -264,9 +264,13 @@ def rules_text(
                 )
             lines.append(f"  {label}: {e.url}")
         lines.append(_("Rule versions:"))
+    from maslihat.rules.listing import BASIS_WORDS, KIND_WORDS
+
     for info in listed:
         period = f"{info.valid_from} – {info.valid_to or ''}"
-        lines.append(
-            f"  {info.kind:<11} {info.id:<40} {period:<25} {info.basis:<9} {info.citation}"
-        )
+        kind: str = info.kind
+        basis = info.basis
+        if lang != DEFAULT_LANGUAGE:  # English shows the codes, as it always has
+            kind, basis = _.label(KIND_WORDS, kind), _.label(BASIS_WORDS, basis)
+        lines.append(f"  {kind:<11} {info.id:<40} {period:<25} {basis:<9} {info.citation}")
     return "\n".join(lines)

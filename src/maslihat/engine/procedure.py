@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from maslihat.engine.records import GroundRecord, ground_facts
 from maslihat.engine.situation import Situation
 from maslihat.engine.state import item_key
+from maslihat.engine.verdicts import Verdict, verdict
 from maslihat.engine.why import item_label, near_miss, not_breach, partly_met
 from maslihat.rules.conditions import Explanation
 from maslihat.rules.ruleset import (
@@ -71,7 +72,9 @@ class Step:
     day: dt.date
     event: int
 
-    def note(self, rule: str, outcome: str, citation: Cite, explained: Explanation | None) -> None:
+    def note(
+        self, rule: str, outcome: Verdict | str, citation: Cite, explained: Explanation | None
+    ) -> None:
         """Trace one condition of the step."""
         self.run.ledger.note(
             rule,
@@ -89,7 +92,7 @@ class Step:
             met, explained = situation.judge(guard.condition)
             citation = self.procedure.cite.with_text(guard.citation)
             rule = f"{self.rule}.{guard.id}"
-            self.note(rule, "met" if met else guard.finding, citation, explained)
+            self.note(rule, verdict("met") if met else guard.finding, citation, explained)
             if not met:
                 self.run.finding(guard.finding, self.day, situation, self.event, citation)
                 if guard.effect == "reject":
@@ -105,8 +108,12 @@ class Step:
             holds, explained = situation.judge(outcome.when)
             citation = self.procedure.cite.with_text(outcome.citation)
             rule = f"{self.rule}.outcomes[{position}]"
-            verdict = f"ground {ground} {outcome.stage}" if holds else f"not {outcome.stage}"
-            self.note(rule, verdict, citation, explained)
+            said = (
+                verdict("ground_stage", ground=ground, stage=outcome.stage)
+                if holds
+                else verdict("not_stage", stage=outcome.stage)
+            )
+            self.note(rule, said, citation, explained)
             if holds:
                 return rule, outcome, citation
         self.run.decided_by = (self.rule, self.procedure.cite)  # no outcome: no effect
@@ -135,6 +142,15 @@ def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool)
             _close(run, key, day)
 
 
+def _breach_verdict(finding: str, day: dt.date, opens: bool, breached: bool, item: str) -> Verdict:
+    """A restriction's verdict on one item (or on the state, when `item` is empty)."""
+    if opens:
+        return verdict("breach_opens", finding=finding, date=day)
+    if item:
+        return verdict("breached" if breached else "not_breached", item=item)
+    return verdict("breached_state" if breached else "not_breached_state")
+
+
 @dataclass(frozen=True)
 class _Check:
     """One restriction version checked on one day (for one event, if any)."""
@@ -155,11 +171,10 @@ class _Check:
             self.not_breached(here, key, item, explained)
         opens = breached and key not in run.breaches
         if changed or opens:
-            verdict = "breached" if breached else "not breached"
             run.ledger.note(
                 self.version.key,
                 day,
-                f"{self.finding} from {day}" if opens else f"{verdict} ({key[1] or 'state'})",
+                _breach_verdict(self.finding, day, opens, breached, key[1]),
                 event=self.event,
                 citation=self.version.cite,
                 explanation=explained,

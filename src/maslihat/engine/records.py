@@ -9,7 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from maslihat.engine.verdicts import DOES_NOT_ARISE, Verdict
 from maslihat.engine.why import not_ground, partly_met
+from maslihat.i18n import Language, status_words
 from maslihat.model.result import Finding, GroundOutcome, NotBreach, NotGround, TraceEntry
 from maslihat.rules.conditions import Explanation, show
 from maslihat.rules.ruleset import Cite, Ground, GroundBody, Version
@@ -74,8 +76,9 @@ class TimelineEntry:
     note: str
 
 
-DOES_NOT_ARISE = "does not arise"
-"""The verdict the run notes for a ground's trigger that does not hold."""
+def mandate_facts(status: str, lang: Language) -> dict[str, str]:
+    """The `mandate.` facts: its status, and the status in words for the messages of `lang`."""
+    return {"status": status, "status_words": status_words(status, lang)}
 
 
 @dataclass
@@ -85,8 +88,9 @@ class Ledger:
     explain: bool
     keep_timeline: bool = False
     """Whether steps are kept for `timeline()`; nothing else reads them."""
-    lang: str = "en"
-    """The language of the texts the ledger words itself (why an event is not a ground)."""
+    lang: Language = "en"
+    """The language of the texts the ledger words itself: the trace, why an event is not
+    a ground."""
     findings: list[Finding] = field(default_factory=list)
     trace: list[TraceEntry] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
@@ -101,7 +105,7 @@ class Ledger:
         self,
         rule: str,
         day: dt.date | None,
-        outcome: str,
+        outcome: Verdict | str,
         *,
         event: int | None = None,
         citation: Cite | None = None,
@@ -110,6 +114,9 @@ class Ledger:
         version: str | None = None,
     ) -> None:
         """Record a rule application in the trace (only when explaining).
+
+        `outcome` is a verdict, worded in the ledger's language, or a code (a finding's)
+        shown as it is.
 
         A ground's trigger that was partly met and failed is kept, explaining or not,
         so the result can say why that event is not a ground (`engine/why.py`).
@@ -129,10 +136,10 @@ class Ledger:
                 date=day,
                 event=event,
                 inputs={k: _json(v) for k, v in read.items()},
-                outcome=outcome,
+                outcome=outcome.text(self.lang) if isinstance(outcome, Verdict) else outcome,
                 citation=citation.text if citation else None,
                 citation_url=citation.url if citation else None,
-                explanation=explanation.lines() if explanation else [],
+                explanation=explanation.lines(lang=self.lang) if explanation else [],
             )
         )
 

@@ -20,10 +20,11 @@ from typing import Any
 
 from maslihat.engine.position import ChartPosition
 from maslihat.engine.procedure import check_restrictions, close_breaches, take_step
-from maslihat.engine.records import DOES_NOT_ARISE, GroundRecord, Ledger, TimelineEntry
+from maslihat.engine.records import GroundRecord, Ledger, TimelineEntry, mandate_facts
 from maslihat.engine.report import build_result
 from maslihat.engine.situation import Observer, Situation
 from maslihat.engine.state import StateFold
+from maslihat.engine.verdicts import DOES_NOT_ARISE, verdict
 from maslihat.engine.why import near_miss
 from maslihat.model import Case, Finding, Result
 from maslihat.rules.ruleset import Cite, Ground, GroundBody, RuleSet, TransitionDef, Version
@@ -61,7 +62,7 @@ class Run:
             "deputy": case.deputy,
             "maslihat": case.maslihat,
             "state": self.state.values,
-            "mandate": {"status": self.chart.status},
+            "mandate": mandate_facts(self.chart.status, rules.lang),
             "events": self.events,
         }
         start = self.situation(as_of)
@@ -75,7 +76,7 @@ class Run:
         """The facts as they stand now, for rules applied as of `day`."""
         base = self._base
         if base["mandate"]["status"] != self.chart.status:  # a snapshot, as of now
-            base["mandate"] = {"status": self.chart.status}
+            base["mandate"] = mandate_facts(self.chart.status, self.ledger.lang)
         return Situation(
             self.rules,
             day,
@@ -157,7 +158,7 @@ class Run:
             before = self.chart.status
             self.decided_by = (None, None)
             if day > self.as_of:
-                self.ledger.note("as_of", day, "after the as-of date: not considered", event=at)
+                self.ledger.note("as_of", day, verdict("after_as_of"), event=at)
                 self.log(day, at, what, before, "after the as-of date: not considered")
                 continue
             action()
@@ -182,9 +183,7 @@ class Run:
         name = transition.body.transition if transition else self.rules.lifecycle.chart.probe
         if not self.chart.allows(name):
             if self.began is None and self.triggers(index, event, later_only=True):
-                self.ledger.note(
-                    "lifecycle", day, "before the mandate: judged when it takes effect", event=index
-                )
+                self.ledger.note("lifecycle", day, verdict("before_mandate"), event=index)
                 return
             self.reject(index, event, day)
             return
@@ -221,7 +220,11 @@ class Run:
             self.ledger.note(
                 f"lifecycle.{transition.rule}",
                 event.date,
-                transition.body.transition if holds else "does not apply",
+                (
+                    verdict("transition", transition=transition.body.transition)
+                    if holds
+                    else verdict("does_not_apply")
+                ),
                 event=index,
                 citation=transition.cite,
                 explanation=explained,
@@ -242,7 +245,7 @@ class Run:
         self.ledger.note(
             "lifecycle",
             day,
-            f"{code}: {event.type} not allowed when {self.chart.status}",
+            verdict("not_allowed", code=code, event=event.type, status=self.chart.status),
             event=index,
         )
         self.decided_by = ("lifecycle", None)
@@ -263,7 +266,7 @@ class Run:
             self.ledger.note(
                 version.key,
                 day,
-                "met" if met else "not met",
+                verdict("met" if met else "not_met"),
                 event=index,
                 citation=version.cite,
                 explanation=explained,
@@ -321,15 +324,15 @@ class Run:
             holds, explained = here.judge(trigger.when)
             if not holds and explained is None and near_miss(trigger.when, here):
                 explained = trigger.when.evaluate(here)  # worded in the result's not_grounds
-            verdict = "arises" if holds else DOES_NOT_ARISE
+            said = verdict("arises") if holds else DOES_NOT_ARISE
             if holds and arises > self.as_of:
-                verdict = f"would arise on {arises}, after the as-of date"
+                said = verdict("would_arise_later", date=arises)
             if holds and self.chart.is_terminated:
-                verdict = "would arise, but the mandate has already ended"
+                said = verdict("would_arise_ended")
             self.ledger.note(
                 version.key,
                 arises,
-                verdict,
+                said,
                 event=index,
                 citation=version.cite,
                 explanation=explained,
@@ -381,7 +384,7 @@ class Run:
         self.ledger.note(
             pv.key if pv else version.body.procedure,
             day,
-            f"ground {ground.id} {record.stage}",
+            verdict("ground_stage", ground=ground.id, stage=record.stage),
             event=index,
             citation=pv.cite if pv else None,
         )

@@ -16,6 +16,7 @@ from typing import Any
 
 from maslihat.model.result import NotBreach, NotGround
 from maslihat.rules.conditions import Combination, Condition, Explanation, Facts, show
+from maslihat.rules.languages import language
 from maslihat.rules.ruleset import Cite
 from maslihat.wording import say_in
 
@@ -57,13 +58,15 @@ def _part(explanation: Explanation, lang: str) -> str:
         )
     facts = "; ".join(f"{name} = {value}" for name, value in _shown(explanation).items())
     if explanation.kind == "not" and len(explanation.children) == 1:
-        return say_in(lang, "why_not_negated", test=_test(explanation.children[0]), facts=facts)
-    return say_in(lang, "why_not_part", test=_test(explanation), facts=facts)
+        return say_in(
+            lang, "why_not_negated", test=_test(explanation.children[0], lang), facts=facts
+        )
+    return say_in(lang, "why_not_part", test=_test(explanation, lang), facts=facts)
 
 
-def _test(explanation: Explanation) -> str:
-    """What a node tests, without the facts a comparison appends after two spaces."""
-    return explanation.text.partition("  (")[0]
+def _test(explanation: Explanation, lang: str) -> str:
+    """What a node tests, in `lang`, without the facts a comparison appends after two spaces."""
+    return explanation.said(language(lang)).partition("  (")[0]
 
 
 def _shown(explanation: Explanation) -> dict[str, str]:

@@ -87,10 +87,17 @@ class TraceEntry(Frozen):
     date: dt.date | None
     event: int | None = None
     inputs: dict[str, JsonValue] = Field(default_factory=dict)
-    outcome: str
+    outcome: str = Field(
+        description="What the rule concluded, in words of the result's language; codes in "
+        "it (ground ids, finding codes, event types) stay codes."
+    )
     citation: str | None = None
     citation_url: str | None = None
-    explanation: list[str] = Field(default_factory=list)
+    explanation: list[str] = Field(
+        default_factory=list,
+        description="The condition as evaluated, line by line (✓ or ✗), in the result's "
+        "language; fact paths, operators and values as the rule file writes them.",
+    )
 
 
 class NotGround(Frozen):
@@ -121,10 +128,11 @@ class NotBreach(Frozen):
 
 
 TEXT_FIELDS: frozenset[str] = frozenset(
-    {"title", "message", "text", "citation", "stage_citation", "reason"}
+    {"title", "message", "text", "citation", "stage_citation", "reason", "outcome", "explanation"}
 )
-"""The fields of a result whose values are words in the result's language; every other
-field (codes, ids, dates, numbers, URLs) is the same in every language."""
+"""The fields of a result whose values are words in the result's language (a trace's
+`outcome` and `explanation` lines too); every other field (codes, ids, dates, numbers,
+URLs) is the same in every language."""
 
 
 class RulesInfo(Frozen):

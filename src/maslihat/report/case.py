@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from maslihat.engine.evaluate import bundled_rules, evaluate
 from maslihat.engine.records import TimelineEntry
-from maslihat.i18n import DEFAULT_LANGUAGE, Language
+from maslihat.engine.verdicts import VERDICTS
+from maslihat.i18n import DEFAULT_LANGUAGE, Language, translator
 from maslihat.model import Case, Result
 from maslihat.report.chart import chart
 from maslihat.report.drawing import picture
@@ -79,6 +80,15 @@ def _names_a_ground(case: Case, event: int | None) -> bool:
     return event is not None and getattr(case.events[event], "ground", None) is not None
 
 
+def _verdict_class(outcome: str, lang: Language) -> str:
+    """The class an entry's verdict gives it (`met`, `arises`: the style marks them),
+    known by its words in the result's language."""
+    if lang == DEFAULT_LANGUAGE:
+        return outcome.split(" ")[0]
+    words = translator(lang).gettext
+    return next((key for key in ("met", "arises") if outcome == words(VERDICTS[key])), "")
+
+
 def case_report_parts(
     case: Case,
     result: Result,
@@ -99,7 +109,10 @@ def case_report_parts(
     env = environment(lang)
     trace = None
     if result.trace is not None:
-        trace = [(entry, explanation_tree(entry.explanation)) for entry in result.trace]
+        trace = [
+            (entry, explanation_tree(entry.explanation), _verdict_class(entry.outcome, lang))
+            for entry in result.trace
+        ]
     context = {
         "case": case,
         "result": result,

@@ -106,8 +106,13 @@ def compile_rules(
         lifecycle=lifecycle,
         fingerprint=fingerprint(files),
         fact_notes={
-            fid: FactNote(fd.id, fd.text, fd.citation, fd.interpretation)
-            for fid, (fd, _) in k.fact_docs.items()
+            fid: FactNote(
+                fd.id,
+                k.say(fd.text),
+                k.cite(fd.citation, site.at("citation")),
+                k.say(fd.interpretation) if fd.interpretation else None,
+            )
+            for fid, (fd, site) in k.fact_docs.items()
         },
         source=source,
         editions=editions,
@@ -115,6 +120,7 @@ def compile_rules(
         triggers={event: tuple(gs) for event, gs in triggers.items()},
         vocabularies=_vocabularies(lists),
         places=dict(k.places),
+        acts={act.id: k.say(act.name) for act, _ in k.entries("acts")},
         ground_events=frozenset(
             step.event
             for p in procedures.values()

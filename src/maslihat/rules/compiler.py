@@ -173,14 +173,18 @@ class Compiler:
             valid_from=cited.valid_from,
             valid_to=cited.valid_to,
             citation=self.cite(cited.citation, site.at("citation")) or cited.citation,
-            text=cited.text,
+            text=self.say(cited.text),
             basis=cited.basis,
-            interpretation=cited.interpretation,
+            interpretation=self.say(cited.interpretation) if cited.interpretation else None,
             body=body,
             sources=tuple(cited.source),
             provisions=tuple(cited.provisions),
             url=self.urls.get(cited.source[0]),
-            window=EntryWindow(window.earliest, window.latest, window.reason) if window else None,
+            window=(
+                EntryWindow(window.earliest, window.latest, self.say(window.reason))
+                if window
+                else None
+            ),
         )
 
     def condition(

@@ -5,7 +5,10 @@ Each node knows its id (its path in the rule set, e.g.
 `Explanation` carrying its value, the facts it read and its children's explanations.
 The trace of `--explain` and the coverage audit are both built from these.
 `all` and `any` stop at the first child that decides them, as a reader would; the
-children not evaluated are reported as skipped.
+children not evaluated are reported as skipped. An explanation is put in words when it
+is read (`Explanation.lines(lang=...)`): the condition language's own words (all, any,
+not, always, a list and its tag, a part not needed) come from one table, `words`, in
+each language; fact paths, operators and values stay as the rule file writes them.
 
 Each node also has `test`, which gives the same value and builds nothing: the engine
 uses it when neither the trace nor an observer will read the explanation, which is
@@ -17,12 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache
+from types import MappingProxyType
 from typing import Any, Protocol
 
 from maslihat.errors import EvaluationError
+from maslihat.i18n import DEFAULT_LANGUAGE, Language, translator
 
 
 class Facts(Protocol):
@@ -70,15 +76,35 @@ class Explanation:
     skipped: tuple[str, ...] = ()
     kind: str = "compare"
     """`compare`, `all`, `any`, `not` or `always`: which kind of node explained itself."""
+    listed: ListItems | None = None
+    """The list a comparison read, whose description has words to put in a language."""
+    skipped_nodes: tuple[Condition, ...] = ()
+    """The children `skipped` describes, to describe them again in another language."""
 
-    def lines(self, indent: int = 0) -> list[str]:
-        """The explanation as indented lines, ✓ for true and ✗ for false."""
+    def lines(self, indent: int = 0, lang: Language = DEFAULT_LANGUAGE) -> list[str]:
+        """The explanation as indented lines, ✓ for true and ✗ for false, in `lang`."""
         mark = "✓" if self.value else "✗"
-        out = [f"{'  ' * indent}{mark} {self.text}"]
+        out = [f"{'  ' * indent}{mark} {self.said(lang)}"]
         for child in self.children:
-            out.extend(child.lines(indent + 1))
-        out.extend(f"{'  ' * (indent + 1)}· {text} (not needed)" for text in self.skipped)
+            out.extend(child.lines(indent + 1, lang))
+        if lang == DEFAULT_LANGUAGE or len(self.skipped_nodes) != len(self.skipped):
+            skipped = list(self.skipped)
+        else:
+            skipped = [describe(node, lang) for node in self.skipped_nodes]
+        template = words(lang)["not needed"]
+        out.extend(f"{'  ' * (indent + 1)}· {template.format(test=text)}" for text in skipped)
         return out
+
+    def said(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """This node's own line in `lang`: the condition language's words translated,
+        fact paths, operators and values as they are."""
+        if lang == DEFAULT_LANGUAGE:
+            return self.text
+        if self.kind != "compare":
+            return words(lang)[self.kind]
+        if self.listed is not None:
+            return self.text.replace(self.listed.describe(), self.listed.describe(lang))
+        return self.text
 
     def facts(self) -> dict[str, Any]:
         """Every fact read anywhere in this explanation."""
@@ -133,8 +159,8 @@ class Operand(Protocol):
         """The value alone."""
         ...
 
-    def describe(self) -> str:
-        """How the operand reads in a rule."""
+    def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """How the operand reads in a rule (its words in `lang`)."""
         ...
 
 
@@ -152,8 +178,8 @@ class Constant:
         """The literal itself."""
         return self.value
 
-    def describe(self) -> str:
-        """The literal as written."""
+    def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """The literal as written, in every language."""
         return show(self.value)
 
 
@@ -180,8 +206,8 @@ class FactValue:
             raise EvaluationError(f"cannot scale {self.path} = {show(value)}: not a number")
         return Fraction(value) * self.times
 
-    def describe(self) -> str:
-        """`2/3 × maslihat.seats`."""
+    def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """`2/3 × maslihat.seats`, in every language."""
         return self.path if self.times is None else f"{show(self.times)} × {self.path}"
 
 
@@ -200,10 +226,12 @@ class ListItems:
         """The item ids, as a set."""
         return facts.items_of(self.list_id, self.tagged)
 
-    def describe(self) -> str:
-        """`list position_categories tagged incompatible`."""
-        tag = f" tagged {self.tagged}" if self.tagged else ""
-        return f"list {self.list_id}{tag}"
+    def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """`list position_categories tagged incompatible`, in `lang`."""
+        said = words(lang)
+        if self.tagged:
+            return said["list tagged"].format(list=self.list_id, tag=self.tagged)
+        return said["list"].format(list=self.list_id)
 
 
 def kato_within(place: str, unit: str) -> bool:
@@ -277,6 +305,7 @@ class Comparison:
             text=f"{self.path} {symbol} {self.operand.describe()}  ({detail})",
             value=value,
             inputs={self.path: left, **read},
+            listed=self.operand if isinstance(self.operand, ListItems) else None,
         )
         facts.observe(explained)
         return explained
@@ -337,9 +366,15 @@ class Combination:
             if explained.value is deciding:
                 break
         value = deciding if done[-1].value is deciding else not deciding
-        skipped = tuple(describe(child) for child in self.children[len(done) :])
+        rest = self.children[len(done) :]
         explained = Explanation(
-            self.node, self.kind, value, children=tuple(done), skipped=skipped, kind=self.kind
+            self.node,
+            self.kind,
+            value,
+            children=tuple(done),
+            skipped=tuple(describe(child) for child in rest),
+            kind=self.kind,
+            skipped_nodes=rest,
         )
         facts.observe(explained)
         return explained
@@ -399,10 +434,35 @@ class Always:
         return ()
 
 
-def describe(condition: Condition) -> str:
-    """A short reading of a condition, for skipped children."""
+def describe(condition: Condition, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """A short reading of a condition, for skipped children, in `lang`."""
     if isinstance(condition, Comparison):
-        return f"{condition.path} {OPERATIONS[condition.op][0]} {condition.operand.describe()}"
-    if isinstance(condition, Combination):
-        return f"{condition.kind}(…)"
-    return "not(…)" if isinstance(condition, Negation) else "always"
+        symbol = OPERATIONS[condition.op][0]
+        return f"{condition.path} {symbol} {condition.operand.describe(lang)}"
+    said = words(lang)
+    if isinstance(condition, Combination | Negation):
+        kind = condition.kind if isinstance(condition, Combination) else "not"
+        return said["folded"].format(kind=said[kind])
+    return said["always"]
+
+
+@cache
+def words(lang: Language = DEFAULT_LANGUAGE) -> Mapping[str, str]:
+    """The words an explanation is made of, in `lang`: the one place each is written.
+
+    `all`, `any` and `not` name the nodes of the condition language; fact paths,
+    operators (`=`, `≥`, `in`) and the values compared stay as the rule file writes them.
+    """
+    t = translator(lang)
+    return MappingProxyType(
+        {
+            "all": t.pgettext("condition", "all"),
+            "any": t.pgettext("condition", "any"),
+            "not": t.pgettext("condition", "not"),
+            "always": t.pgettext("condition", "always"),
+            "folded": t.pgettext("condition", "{kind}(…)"),
+            "not needed": t.pgettext("condition", "{test} (not needed)"),
+            "list": t.pgettext("condition", "list {list}"),
+            "list tagged": t.pgettext("condition", "list {list} tagged {tag}"),
+        }
+    )

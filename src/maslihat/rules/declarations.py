@@ -27,7 +27,7 @@ def compile_findings(k: Compiler, base: Scope) -> dict[str, FindingDef]:
         base.with_any_event()
         .with_root("check", frozenset({"date"}))
         .with_root("ground", GROUND_FIELDS)
-        .with_root("mandate", frozenset({"status"}))
+        .with_root("mandate", frozenset({"status", "status_words"}))
         .with_root("item", None)
     )
     findings = {}

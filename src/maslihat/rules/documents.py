@@ -84,7 +84,7 @@ class Window(Frozen):
     earliest: IsoDate
     latest: IsoDate
     basis: Literal["inferred"] = Field(description="The chosen day is always inferred.")
-    reason: StrictStr
+    reason: Texts = Field(description="Why the day was chosen there, in every language.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Window:
@@ -97,13 +97,16 @@ class Cited(Dated):
     """A dated piece of law: where it comes from and how sure we are of it."""
 
     citation: StrictStr
-    text: StrictStr = Field(description="A paraphrase of the provision, in our own words.")
+    text: Texts = Field(
+        description="A paraphrase of the provision, in our own words, in every language."
+    )
     basis: Provenance = Field(
         description="read: read in that version of the text; reported: from a later "
         "consolidated text; inferred: our reading where the text is silent."
     )
-    interpretation: StrictStr | None = Field(
-        default=None, description="How we read the provision where it is open to reading."
+    interpretation: Texts | None = Field(
+        default=None,
+        description="How we read the provision where it is open to reading, in every language.",
     )
     source: EditionRefs = Field(
         description="The editions (rules/editions.yaml) the wording was read or inferred from."
@@ -137,8 +140,10 @@ class ProvisionVersion(Dated):
     editions: list[EditionId] = Field(
         default_factory=list, description="The editions whose text holds this wording."
     )
-    note: StrictStr | None = Field(
-        default=None, description="How the dates are known; rewordings without change of substance."
+    note: Texts | None = Field(
+        default=None,
+        description="How the dates are known; rewordings without change of substance (in every "
+        "language).",
     )
     window: Window | None = None
 
@@ -154,7 +159,7 @@ class ProvisionVersion(Dated):
 class EditionNote(Frozen):
     """An entry-into-force note that an edition's footnotes give, verbatim."""
 
-    act: StrictStr = Field(description="The amending act the note is about.")
+    act: Texts = Field(description="The amending act the note is about, in every language.")
     says: StrictStr = Field(description="The note's words, as the edition has them.")
     provisions: list[ProvisionId] = Field(
         default_factory=list,
@@ -176,13 +181,13 @@ class EditionDoc(Frozen):
     id: EditionId
     act: StrictStr
     date: IsoDate = Field(description="The edition's date in the official database.")
-    amended_by: StrictStr = Field(description="The amending act that produced this edition.")
+    amended_by: Texts = Field(description="The amending act that produced this edition.")
     url: Annotated[str, Field(pattern=_HTTPS, strict=True)]
     url_kk: Annotated[str, Field(pattern=_HTTPS, strict=True)] | None = None
     mirror: Mirror
     articles: list[StrictStr] = Field(min_length=1, description="The articles read.")
     notes: list[EditionNote] = Field(default_factory=list)
-    earlier: StrictStr | None = Field(
+    earlier: Texts | None = Field(
         default=None,
         description="On an act's earliest edition: what we take its text to have been before.",
     )
@@ -196,10 +201,10 @@ class ProvisionDoc(Frozen):
     article: StrictStr
     paragraph: StrictStr | None = None
     subparagraph: StrictStr | None = None
-    text: StrictStr = Field(description="A short paraphrase, in our own words.")
+    text: Texts = Field(description="A short paraphrase, in our own words, in every language.")
     versions: list[ProvisionVersion] = Field(min_length=1)
     scope: Literal["encoded", "out_of_scope"] = "encoded"
-    reason: StrictStr | None = Field(default=None, description="Why it is out of scope.")
+    reason: Texts | None = Field(default=None, description="Why it is out of scope.")
 
     @model_validator(mode="after")
     def _reason_for_exclusion(self) -> ProvisionDoc:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from maslihat.i18n import day, translator
 from maslihat.rules import documents as doc
 from maslihat.rules.compiler import Compiler, Site
+from maslihat.rules.languages import Language
 from maslihat.rules.ruleset import Edition, EditionNoteDef
 from maslihat.wording import say
 
@@ -25,13 +27,13 @@ def compile_editions(k: Compiler) -> dict[str, Edition]:
             id=e.id,
             act=e.act,
             date=e.date,
-            amended_by=e.amended_by,
+            amended_by=k.say(e.amended_by),
             url=e.url,
             url_kk=e.url_kk,
             mirror=(e.mirror.repo, e.mirror.path, e.mirror.commit),
             articles=tuple(e.articles),
-            notes=tuple(EditionNoteDef(n.act, n.says, tuple(n.provisions)) for n in e.notes),
-            earlier=e.earlier,
+            notes=tuple(EditionNoteDef(k.say(n.act), n.says, tuple(n.provisions)) for n in e.notes),
+            earlier=k.say(e.earlier) if e.earlier else None,
         )
         for e, _ in k.entries("editions")
     }
@@ -158,6 +160,7 @@ def _outside(edition: Edition, period: doc.Dated) -> str:
     )
 
 
-def edition_label(edition: Edition) -> str:
-    """`Law 148-II, edition of 2014-11-07`."""
-    return f"{edition.act}, edition of {edition.date.isoformat()}"
+def edition_label(edition: Edition, act: str | None = None, lang: Language = "en") -> str:
+    """`Law 148-II, edition of 2014-11-07`, in `lang` (`act`: the act's name in it)."""
+    template = translator(lang).gettext("{act}, edition of {date}")
+    return template.format(act=act or edition.act, date=day(edition.date, lang))

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from maslihat.i18n import N_
+from maslihat.i18n import N_, day, translator
 from maslihat.model.common import Frozen
 from maslihat.rules.ruleset import Edition, RuleSet, Version
 
@@ -30,6 +30,22 @@ HEADINGS: dict[Kind, str] = {
 }
 """The heading of each kind of rule, where rules are listed by kind for people to read
 (in English; marked for the catalogues, where the pages translate them)."""
+
+KIND_WORDS: dict[str, str] = {
+    "check": N_("check"),
+    "ground": N_("ground"),
+    "procedure": N_("procedure"),
+    "restriction": N_("restriction"),
+    "list_item": N_("list item"),
+    "transition": N_("transition"),
+}
+BASIS_WORDS: dict[str, str] = {
+    "read": N_("read"),
+    "reported": N_("reported"),
+    "inferred": N_("inferred"),
+}
+"""A rule version's kind and provenance in words, where a listing in another language
+than English shows them (English and JSON show their codes)."""
 
 
 class RuleVersionInfo(Frozen):
@@ -100,7 +116,7 @@ class EditionInForce(Frozen):
     """For one act, the edition we have read that stands for its text on a day."""
 
     id: str
-    act: str
+    act: str = Field(description="The act, named in the listing's language (`Law 148-II`).")
     date: dt.date
     amended_by: str
     url: str
@@ -126,7 +142,7 @@ def editions_in_force(rules: RuleSet, day: dt.date) -> list[EditionInForce]:
         out.append(
             EditionInForce(
                 id=edition.id,
-                act=edition.act,
+                act=edition.act if rules.lang == "en" else rules.acts.get(edition.act, edition.act),
                 date=edition.date,
                 amended_by=edition.amended_by,
                 url=edition.url,
@@ -148,19 +164,26 @@ def history(rules: RuleSet, rule_id: str) -> list[RuleVersionInfo]:
     return sorted(found, key=lambda info: (info.kind, info.valid_from))
 
 
+INTERPRETATIONS_INTRO = N_(
+    "Where the law is silent or open to reading, the rule files say how we read it, next\n"
+    "to the rule that relies on it. This page collects those readings. It is generated\n"
+    "from the rules by `maslihat rules --interpretations`; a test fails when it is stale,\n"
+    "so edit the rule files, not this page."
+)
+WINDOWS_INTRO = N_(
+    "Where our texts do not give the day an amendment entered into force, the rule states\n"
+    "the window of possible days, takes a day in it (inferred) and is tested on both sides\n"
+    "outside the window, never inside it."
+)
+
+
 def interpretations_markdown(rules: RuleSet) -> str:
-    """docs/interpretations.md: every reading the rules make where the law is open."""
-    lines = [
-        "# Interpretations",
-        "",
-        "Where the law is silent or open to reading, the rule files say how we read it, next",
-        "to the rule that relies on it. This page collects those readings. It is generated",
-        "from the rules by `maslihat rules --interpretations`; a test fails when it is stale,",
-        "so edit the rule files, not this page.",
-        "",
-        "## Named facts",
-        "",
-    ]
+    """docs/interpretations.md: every reading the rules make where the law is open.
+
+    In the rules' language: docs/ holds the English page, `--lang` gives the others.
+    """
+    _ = translator(rules.lang).gettext
+    lines = [_("# Interpretations"), "", _(INTERPRETATIONS_INTRO), "", _("## Named facts"), ""]
     for note in rules.fact_notes.values():
         if note.interpretation:
             cite = f" ({note.citation})" if note.citation else ""
@@ -172,13 +195,15 @@ def interpretations_markdown(rules: RuleSet) -> str:
             continue
         if info.kind != current:
             current = info.kind
-            lines += [f"## {HEADINGS[info.kind]}", ""]
-        until = f" to {info.valid_to}" if info.valid_to else " on"
+            lines += [f"## {_(HEADINGS[info.kind])}", ""]
+        start, end = day(info.valid_from, rules.lang), day(info.valid_to, rules.lang)
+        period = _("{start} to {end}") if info.valid_to else _("{start} on")
         name = f"`{info.id}`" + (f" — {info.title}" if info.title else "")
+        basis = info.basis if rules.lang == "en" else _(BASIS_WORDS[info.basis])
         lines += [
-            f"### {name}, {info.valid_from}{until}",
+            f"### {name}, {period.format(start=start, end=end)}",
             "",
-            f"{info.citation} ({info.basis}). {info.interpretation}",
+            f"{info.citation} ({basis}). {info.interpretation}",
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"
@@ -186,14 +211,8 @@ def interpretations_markdown(rules: RuleSet) -> str:
 
 def _window_lines(rules: RuleSet) -> list[str]:
     """Days of entry into force chosen inside a window, where the texts give no day."""
-    lines = [
-        "## Days chosen in a window",
-        "",
-        "Where our texts do not give the day an amendment entered into force, the rule states",
-        "the window of possible days, takes a day in it (inferred) and is tested on both sides",
-        "outside the window, never inside it.",
-        "",
-    ]
+    _ = translator(rules.lang).gettext
+    lines = [_("## Days chosen in a window"), "", _(WINDOWS_INTRO), ""]
     windows: dict[tuple[dt.date, dt.date, dt.date], list[RuleVersionInfo]] = {}
     for info in all_versions(rules):
         if info.window is not None:
@@ -201,10 +220,12 @@ def _window_lines(rules: RuleSet) -> list[str]:
     for (chosen, earliest, latest), infos in sorted(windows.items()):
         reasons = list(dict.fromkeys(i.window_reason for i in infos if i.window_reason))
         names = ", ".join(sorted({f"`{i.id}`" for i in infos}))
+        days = {"chosen": chosen, "earliest": earliest, "latest": latest}
+        heading = _("### {chosen}, chosen in {earliest} to {latest}")
         lines += [
-            f"### {chosen}, chosen in {earliest} to {latest}",
+            heading.format(**{k: day(v, rules.lang) for k, v in days.items()}),
             "",
-            " ".join(reasons) + f" Rules: {names}.",
+            " ".join(reasons) + _(" Rules: {names}.").format(names=names),
             "",
         ]
     return lines

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from maslihat.rules.conditions import Condition
 from maslihat.rules.derived import Derived
+from maslihat.rules.languages import Language
 
 if TYPE_CHECKING:
     from maslihat.rules.documents import ProvisionDoc, RuleFile
@@ -380,10 +381,12 @@ class RuleSet:
     """Event type to the fields its values must come from: (field, list title, ids)."""
     files: tuple[tuple[Document, RuleFile], ...] = field(default=(), compare=False, repr=False)
     """The parsed rule files compiled into this set: what an amendment is laid over."""
-    lang: str = "en"
-    """The language of the texts (titles, messages, next steps, citations)."""
+    lang: Language = "en"
+    """The language of the texts (titles, messages, next steps, citations, paraphrases)."""
     places: Mapping[str, tuple[str, int, int]] = field(default_factory=dict)
     """Where each condition node stands: file, line and column (for the audit's pages)."""
+    acts: Mapping[str, str] = field(default_factory=dict)
+    """Each act citations name (`Law 148-II`), by its name in `lang` (rules/terms.yaml)."""
 
     def procedure_at(
         self, ground: Ground, day: dt.date, fallback: Version[GroundBody] | None = None

@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from maslihat.model.common import Frozen
+from maslihat.rules.languages import Texts
 from maslihat.wording import say
 
 FACT_PATH = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
@@ -211,9 +212,11 @@ class FactDoc(Frozen):
     """A named fact derived from others, declared once and cited."""
 
     id: Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
-    text: StrictStr
+    text: Texts = Field(description="What the fact is, in every language.")
     citation: StrictStr | None = None
-    interpretation: StrictStr | None = None
+    interpretation: Texts | None = Field(
+        default=None, description="How we read the law in defining it, in every language."
+    )
     years_between: YearsBetween | None = None
     count: CountOf | None = None
     run_length: RunLength | None = None

@@ -32,6 +32,7 @@ from maslihat.model import Result
 from maslihat.model.common import IsoDate
 from maslihat.report import TimelineStep, case_report_html, timeline_steps
 from maslihat.rules.listing import editions_in_force, history, in_force
+from maslihat.rules.loader import in_language
 from maslihat.rules.ruleset import RuleSet
 from maslihat.service.bodies import (
     CASE_TYPES,
@@ -361,20 +362,26 @@ async def diff_cases(request: Request, service: Current, as_of: AsOf = None) -> 
 
 
 @router.get("/v1/rules", tags=["rules"], responses=_problems(422))
-def rules_in_force(service: Current, as_of: AsOf = None) -> RulesInForce:
-    """The rule versions in force on `as_of` (default: today), with citation and provenance."""
+def rules_in_force(
+    service: Current, lang: Lang, response: Response, as_of: AsOf = None
+) -> RulesInForce:
+    """The rule versions in force on `as_of` (default: today), with citation and provenance;
+    their paraphrases, interpretations and citations in `lang`."""
     day = as_of or today()
-    listed = in_force(service.rules, day)
-    editions = tuple(editions_in_force(service.rules, day))
+    rules = in_language(service.rules, lang)
+    listed = in_force(rules, day)
+    editions = tuple(editions_in_force(rules, day))
+    response.headers.update(language_headers(lang))
     return RulesInForce(
-        as_of=day, fingerprint=service.rules.fingerprint, editions=editions, rules=tuple(listed)
+        as_of=day, fingerprint=rules.fingerprint, editions=editions, rules=tuple(listed)
     )
 
 
 @router.get("/v1/rules/{rule_id}", tags=["rules"], responses=_problems(404, 422))
-def rule_history(rule_id: str, service: Current) -> RuleHistory:
-    """Every version of the rule `rule_id`, in force or not, oldest first."""
-    versions = history(service.rules, rule_id)
+def rule_history(rule_id: str, service: Current, lang: Lang, response: Response) -> RuleHistory:
+    """Every version of the rule `rule_id`, in force or not, oldest first, its texts in `lang`."""
+    versions = history(in_language(service.rules, lang), rule_id)
+    response.headers.update(language_headers(lang))
     if not versions:
         detail = say("no_rule_called", rule=repr(rule_id))
         raise ServiceError(404, "unknown-rule", say("http_no_such_rule"), detail)

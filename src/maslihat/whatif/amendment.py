@@ -60,7 +60,7 @@ class NewVersion(Frozen):
     valid_from: IsoDate
     valid_to: IsoDate | None = None
     citation: StrictStr = Field(description="The bill's article that makes the change.")
-    text: StrictStr = Field(description="A paraphrase of the new wording.")
+    text: Texts = Field(description="A paraphrase of the new wording, in every language.")
 
 
 class EndRule(Frozen):

@@ -33,7 +33,13 @@ from maslihat.i18n import (
 )
 from maslihat.model.common import IsoDate
 from maslihat.report.templating import page_environment
-from maslihat.rules.listing import HEADINGS, editions_in_force, history, in_force
+from maslihat.rules.listing import (
+    BASIS_WORDS,
+    HEADINGS,
+    editions_in_force,
+    history,
+    in_force,
+)
 from maslihat.rules.loader import in_language
 from maslihat.service.bodies import YAML
 from maslihat.service.languages import language_headers
@@ -60,8 +66,6 @@ KIND_NAMES = {
     "list_item": N_("List item"),
     "transition": N_("Lifecycle transition"),
 }
-BASIS_WORDS = {"read": N_("read"), "reported": N_("reported"), "inferred": N_("inferred")}
-"""How sure we are of a rule version, in words (the pages' classes keep the code)."""
 LANGUAGE_NAMES: dict[Language, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 """Each language named in itself, for the language switch (in its order)."""
 Day = Annotated[
