@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import itertools
 import json
 import re
 import shutil
 import string
 from collections.abc import Callable
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -22,20 +24,26 @@ import click
 import httpx
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 import maslihat
 from maslihat.audit.casetests import LoadedFile, case_test_files, load_case_test
+from maslihat.audit.model import AuditReport
 from maslihat.cli.main import main as cli
 from maslihat.cli.render import batch_summary, result_text
+from maslihat.engine.evaluate import evaluate_with_timeline
 from maslihat.engine.verdicts import verdict
 from maslihat.i18n import LANGUAGES, Language, catalogue_path, negotiate
+from maslihat.i18n import day as human_day
 from maslihat.model import EVENT_MODELS
+from maslihat.report import case_report_html
 from maslihat.rules.conditions import words
 from maslihat.rules.listing import all_versions
 from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules, read_rule_files
 from maslihat.schemas import MODELS as SCHEMAS
+from maslihat.service.web.examples import examples
 from maslihat.wording import MESSAGES, say_in
 
 CATALOGUE = Path(__file__).parent / "catalogue"
@@ -276,13 +284,21 @@ def test_negotiate_accept_language() -> None:
     assert negotiate("fr", default="kk") == negotiate(None, "kk") == "kk"
 
 
+def marked_messages() -> set[str]:
+    """Every message the program marks, in code and in templates, as `pybabel extract -F
+    babel.cfg` finds them."""
+    with (SOURCE.parents[1] / "babel.cfg").open(encoding="utf-8") as config:
+        methods, options = parse_mapping_cfg(config, "babel.cfg")
+    return {
+        message if isinstance(message, str) else message[0]
+        for _, _, message, _, _ in extract_from_dir(str(SOURCE), methods, options)
+    }
+
+
 def test_message_catalogues_translate_every_message() -> None:
     """Every message the program marks is translated, not fuzzy, in the ru and kk `.po`."""
-    marked = {
-        message if isinstance(message, str) else message[0]
-        for _, _, message, _, _ in extract_from_dir(str(SOURCE))
-    }
-    assert marked
+    marked = marked_messages()
+    assert marked and "Rule audit" in marked  # the templates' messages are found too
     for lang in ("ru", "kk"):
         with catalogue_path(lang).open("rb") as po:
             catalogue = read_po(po, locale=lang)
@@ -772,3 +788,179 @@ def test_the_terms_table_of_the_docs_is_the_terms_file() -> None:
     assert len(terms) > 20
     for term in terms:
         assert f"| {term.en} | «{term.ru}» | «{term.kk}» | {term.where} |" in page, term.id
+
+
+# -- The pages: the case report, the workbench and rules pages, the audit -------------
+
+
+class _Visible(HTMLParser):
+    """The text a reader sees in a page: no style or script, and not the language switch,
+    which names every language in itself on purpose."""
+
+    HIDDEN = frozenset({"style", "script"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if self._hidden or tag in self.HIDDEN or "languages" in classes:
+            self._hidden.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._hidden and self._hidden[-1] == tag:
+            self._hidden.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The words of `html` a reader sees, tags stripped by an HTML parser."""
+    reader = _Visible()
+    reader.feed(html)
+    return " ".join(" ".join(reader.parts).split())
+
+
+def without(text: str, strings: Any) -> str:
+    """`text` with each of `strings` (whole, not inside a longer word) blanked."""
+    for blank in sorted({" ".join(s.split()) for s in strings if s}, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(blank)}(?![\w-])", " ", text)
+    return text
+
+
+def rule_ids(rules: maslihat.RuleSet) -> set[str]:
+    """Every id of the rules a page may show as a code: rules and their parts, steps."""
+    found = {word for info in all_versions(rules) for word in LATIN_WORD.findall(info.id)}
+    for place in rules.places:
+        parts = place.split(".")
+        found |= {part for kind, part in itertools.pairwise(parts) if kind in ("steps", "guards")}
+    return found | {"lifecycle"}
+
+
+PAGE_NAMES = {"maslihat", "YAML", "JSON", "API", "MC", "DC", "all", "any"}
+"""Names a page shows in every language: the program's, the formats', MC/DC's operators."""
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name[:2])
+def test_case_report_speaks_the_language(lang: str, example: Path) -> None:
+    """`evaluate --html --lang` writes a page with no English word but codes and names,
+    the explanation trace included."""
+    rules = bundled()
+    case = maslihat.load_case(example)
+    day = dt.date(2026, 11, 1)
+    result, entries = evaluate_with_timeline(case, as_of=day, rules=rules, explain=True, lang=lang)
+    page = case_report_html(case, result, entries, rules, lang)
+    assert f'<html lang="{lang}">' in page
+    allowed = codes(rules) | ALLOWED | PAGE_NAMES | rule_ids(rules)
+    allowed |= case_codes(case.model_dump(mode="json"))
+    assert english_words(visible_text(page), allowed) == []
+
+
+def test_case_report_in_english_is_the_english_page() -> None:
+    """Without a language the report is English: its words, ISO dates, `lang="en"`."""
+    case = maslihat.load_case(EXAMPLES / "01-atyrau-resignation.yaml")
+    result, entries = evaluate_with_timeline(case, as_of=dt.date(2022, 3, 1), explain=True)
+    page = case_report_html(case, result, entries)
+    assert '<html lang="en">' in page
+    assert "Case example-01-resignation: terminated" in page
+    assert "as of 2022-03-01" in page and "The timeline step by step" in page
+    kk = evaluate_with_timeline(case, as_of=dt.date(2022, 3, 1), explain=True, lang="kk")
+    kazakh = case_report_html(case, *kk, lang="kk")
+    assert (
+        human_day(dt.date(2022, 3, 1), "kk") in kazakh
+        and "Өкілеттігі мерзімінен бұрын тоқтатылды" in kazakh
+    )
+
+
+def _get(app: Any, url: str, **headers: str) -> httpx.Response:
+    """GET `url` from `app` in this process."""
+
+    async def request() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://app") as client:
+            return await client.get(url, headers=headers)
+
+    return asyncio.run(request())
+
+
+@cache
+def service() -> Any:
+    """The service, with one file of case tests so that its audit page is there."""
+    from maslihat.service import create_app
+
+    return create_app(case_tests=[load_case_test(CATALOGUE / "ground-8-resignation.yaml")])
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize(
+    "path", ["/", "/rules", "/rules?as_of=2014-06-01", "/rules/conviction?as_of=2014-06-01"]
+)
+def test_web_pages_speak_the_language(lang: str, path: str) -> None:
+    """The workbench and the rules pages in `?lang=` hold no English word but codes and
+    names: the paraphrases, readings and editions in them are the rules' own, in `lang`."""
+    rules = bundled()
+    page = _get(service(), f"{path}{'&' if '?' in path else '?'}lang={lang}")
+    assert page.status_code == 200 and page.headers["content-language"] == lang
+    assert f'<html lang="{lang}">' in page.text
+    allowed = codes(rules) | ALLOWED | PAGE_NAMES | rule_ids(rules)
+    allowed |= {word for e in examples() for word in LATIN_WORD.findall(e.name)}
+    assert english_words(visible_text(page.text), allowed) == []
+
+
+def test_accept_language_chooses_the_pages_language() -> None:
+    """With no `?lang=`, Accept-Language chooses; the links then need no parameter."""
+    page = _get(service(), "/rules", **{"Accept-Language": "kk-KZ, ru;q=0.5"})
+    assert page.headers["content-language"] == "kk" and "Vary" in page.headers
+    assert "қолданыстағы ережелер" in page.text
+    assert 'href="/rules/conviction?as_of=' in page.text
+    chosen = _get(service(), "/rules?lang=ru", **{"Accept-Language": "kk"})
+    assert chosen.headers["content-language"] == "ru"
+    assert "lang=ru" in chosen.text.split('class="rule-link" href="')[1].split('"')[0]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_audit_page_speaks_the_language(lang: str) -> None:
+    """The audit page's words are in `lang`, the provisions' paraphrases and reasons too;
+    what it quotes from the rule files (labels, lines, lint messages) stays as written."""
+    page = _get(service(), f"/audit?lang={lang}")
+    assert page.status_code == 200 and page.headers["content-language"] == lang
+    report = AuditReport.model_validate_json(service().state.service.audit_json())
+    quoted = {p.label for p in report.provisions} | {g.detail for g in report.editions.gaps}
+    quoted |= {f.message for f in report.lint} | {r.key for r in report.rules}
+    quoted |= {rule for p in report.provisions for rule in p.rules}
+    quoted |= {p.id for p in report.provisions} | {c.node for c in report.conditions}
+    quoted |= {e.act for e in bundled().editions.values()}
+    quoted |= {p.label.removeprefix(f"{p.act}, ") for p in bundled().provisions.values()}
+    quoted |= {path.name for path in bundled_rules_dir().glob("*.yaml")}
+    text = visible_text(page.text.split('<div class="source">')[0])
+    allowed = codes(bundled()) | ALLOWED | PAGE_NAMES | rule_ids(bundled())
+    assert english_words(without(text, quoted), allowed) == []
+
+
+PLACEHOLDER = re.compile(r"\{\w+(?:![rsa])?(?::[^{}]*)?\}|%\(\w+\)s|%%")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_translations_keep_every_placeholder(lang: str) -> None:
+    """Each translation fills the same `{name}` / `%(name)s` as its message (a template's
+    `%%` stays doubled), so no value is lost and no page fails to render; a plural's form
+    may leave out the number, as the singular does ("an argument")."""
+    with catalogue_path(lang).open("rb") as po:
+        catalogue = read_po(po, locale=lang)
+    for message in catalogue:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = [sorted(PLACEHOLDER.findall(text)) for text in ids]
+        for translated in strings:
+            found = sorted(PLACEHOLDER.findall(translated))
+            if len(ids) == 1:
+                assert found == wanted[0], f"{lang}: {ids[0]!r}"
+            else:
+                assert set(found) <= set(wanted[0]) | set(wanted[1]), f"{lang}: {ids[0]!r}"

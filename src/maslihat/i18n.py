@@ -38,6 +38,7 @@ __all__ = [
     "language",
     "negotiate",
     "number",
+    "severity_words",
     "stage_words",
     "status_words",
     "translator",
@@ -60,9 +61,14 @@ STAGE_WORDS = {
     "automatic": N_("automatic"),
     "recorded": N_("recorded"),
 }
-"""The words for statuses and stages: every output a person reads (the command line,
-the pages) names them through `status_words` and `stage_words`, so each has one
-spelling in each language; JSON keeps the contract's ids."""
+SEVERITY_WORDS = {
+    "violation": N_("violation"),
+    "warning": N_("warning"),
+    "info": N_("info"),
+}
+"""The words for statuses, stages and findings' severities: every output a person reads
+(the command line, the pages) names them through `status_words`, `stage_words` and
+`severity_words`, so each has one spelling in each language; JSON keeps the ids."""
 
 
 def status_words(status: str, lang: Language = DEFAULT_LANGUAGE) -> str:
@@ -73,6 +79,12 @@ def status_words(status: str, lang: Language = DEFAULT_LANGUAGE) -> str:
 def stage_words(stage: str, lang: Language = DEFAULT_LANGUAGE) -> str:
     """A ground's stage as a person reads it: `vote failed`."""
     return translator(lang).gettext(STAGE_WORDS[stage]) if stage in STAGE_WORDS else stage
+
+
+def severity_words(severity: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """A finding's severity as a person reads it: `violation`."""
+    words = SEVERITY_WORDS.get(severity)
+    return translator(lang).gettext(words) if words else severity
 
 
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -126,8 +138,8 @@ def days_in(text: str, lang: Language) -> str:
     return _ISO_DAY.sub(one, text)
 
 
-def number(value: int, lang: Language) -> str:
-    """A whole number as `lang` writes it (digit groups)."""
+def number(value: float, lang: Language) -> str:
+    """A number as `lang` writes it (digit groups, decimal sign): `1 234`, `97,3`."""
     if lang == DEFAULT_LANGUAGE:
         return str(value)
     from babel.numbers import format_decimal

@@ -23,6 +23,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import maslihat
 from maslihat.engine.evaluate import evaluate_with_timeline
+from maslihat.i18n import day
 from maslihat.report import case_report_html
 
 WAIT = 30.0
@@ -300,4 +301,46 @@ def test_every_example_report_opens_offline(
     assert result.status.replace("_", " ") in driver.find_element(By.TAG_NAME, "body").text
     urls = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert urls == []
+    no_errors_logged(driver)
+
+
+def test_the_workbench_in_kazakh_then_in_russian(driver: WebDriver, live: str) -> None:
+    """Opened in Kazakh, the workbench speaks Kazakh; its switch opens it in Russian on the
+    same day; an example picked there is evaluated in Russian, its report too."""
+    driver.get(live + "/?lang=kk&as_of=2022-03-01")
+    status_becomes(driver, "өкілеттігі мерзімінен бұрын тоқтатылды")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
+    assert "Мысал" in text_of(driver, ".toolbar")
+    assert "Негіздер" in text_of(driver, "#result")
+    assert day(dt.date(2022, 3, 1), "kk") in text_of(driver, "#result h2")
+    driver.find_element(By.CSS_SELECTOR, "a.lang-switch[data-lang='ru']").click()
+    status_becomes(driver, "полномочия прекращены досрочно")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
+    assert driver.find_element(By.ID, "as-of").get_attribute("value") == "2022-03-01"
+    picker = Select(driver.find_element(By.ID, "example"))
+    (value,) = [o.get_attribute("value") for o in picker.options if "04-almaty" in o.text]
+    picker.select_by_value(value)
+    wait(driver, lambda d: "example-04" in text_of(d, "#result h2"))
+    status_becomes(driver, "полномочия прекращены досрочно")
+    result = text_of(driver, "#result")
+    assert "Основания" in result and day(dt.date(2022, 3, 1), "ru") in result
+    assert "Смерть депутата" in result
+    wait(driver, lambda d: "example-04" in d.find_element(By.ID, "report").get_attribute("srcdoc"))
+    report = driver.find_element(By.ID, "report").get_attribute("srcdoc")
+    assert '<html lang="ru">' in report and "Хронология" in report
+    rules = driver.find_element(By.ID, "nav-rules").get_attribute("href")
+    assert "lang=ru" in rules and "as_of=2022-03-01" in rules
+    switch = driver.find_element(By.CSS_SELECTOR, "a.lang-switch[data-lang='kk']")
+    assert "example=04-" in switch.get_attribute("href")
+    no_errors_logged(driver)
+
+
+def test_a_rules_page_keeps_the_language_chosen(driver: WebDriver, live: str) -> None:
+    """The rules of a day in Russian link to a rule's history in Russian."""
+    driver.get(live + "/rules?as_of=2014-06-01&lang=ru")
+    assert f"Правила, действующие на {day(dt.date(2014, 6, 1), 'ru')}" in text_of(driver, "h1")
+    driver.find_element(By.CSS_SELECTOR, "a.rule-link[href^='/rules/conviction?']").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "history"))
+    assert "Правило" in text_of(driver, "h1")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
     no_errors_logged(driver)

@@ -1,4 +1,5 @@
-"""The README's pictures, taken by the browser: the workbench, a case report, a rule's history.
+"""The README's pictures, taken by the browser: the workbench, a case report, a rule's history,
+in English (the README's) and in Kazakh and Russian (docs/languages.md's).
 
 `make screenshots` sets MASLIHAT_SCREENSHOTS=docs/images and commits what it writes;
 otherwise the pictures go to a scratch directory, so every test run still takes them
@@ -57,29 +58,40 @@ def until(driver: WebDriver, condition: Callable[[WebDriver], Any]) -> None:
     WebDriverWait(driver, 30).until(condition)
 
 
-def test_screenshot_of_the_workbench(driver: WebDriver, live: str, shots: Path) -> None:
+SHOWN_DAY = "const day = document.querySelector('#result h2 .day'); return day && day.dataset.date"
+"""The day the workbench's result is for, as ISO, whatever language writes it."""
+LANGUAGES = {"en": "", "kk": "-kk", "ru": "-ru"}
+"""Each language's pictures, by the suffix of their names (English keeps the old names)."""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_screenshot_of_the_workbench(driver: WebDriver, live: str, shots: Path, lang: str) -> None:
     """The workbench on the first example, as of the day after its mandate ended."""
-    driver.get(live + "/")
+    driver.get(live + f"/?lang={lang}")
     until(driver, lambda d: d.find_elements(By.ID, "status"))
     driver.execute_script(
         "const f = document.getElementById('as-of'); f.value = arguments[0];"
         "f.dispatchEvent(new Event('change'));",
         AS_OF,
     )
-    until(driver, lambda d: AS_OF in d.find_element(By.CSS_SELECTOR, "#result h2").text)
+    until(driver, lambda d: d.execute_script(SHOWN_DAY) == AS_OF)
     until(
-        driver, lambda d: "<svg" in (d.find_element(By.ID, "report").get_attribute("srcdoc") or "")
+        driver,
+        lambda d: (
+            f'lang="{lang}"' in (d.find_element(By.ID, "report").get_attribute("srcdoc") or "")
+        ),
     )
-    full_page(driver, shots / "workbench.png")
+    full_page(driver, shots / f"workbench{LANGUAGES[lang]}.png")
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_screenshot_of_a_case_report(
-    driver: WebDriver, live: str, shots: Path, tmp_path: Path
+    driver: WebDriver, live: str, shots: Path, tmp_path: Path, lang: str
 ) -> None:
     """The first example's case report, opened from a file as `evaluate --html` writes it."""
     case = httpx.get(f"{live}/v1/examples/{EXAMPLE}").text
     page = httpx.post(
-        f"{live}/v1/report?as_of={AS_OF}",
+        f"{live}/v1/report?as_of={AS_OF}&lang={lang}",
         content=case,
         headers={"Content-Type": "application/yaml"},
     )
@@ -88,11 +100,14 @@ def test_screenshot_of_a_case_report(
     report.write_text(page.text, encoding="utf-8")
     driver.get(report.as_uri())
     until(driver, lambda d: d.find_elements(By.TAG_NAME, "svg"))
-    full_page(driver, shots / "case-report.png")
+    full_page(driver, shots / f"case-report{LANGUAGES[lang]}.png")
 
 
-def test_screenshot_of_a_rules_history(driver: WebDriver, live: str, shots: Path) -> None:
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_screenshot_of_a_rules_history(
+    driver: WebDriver, live: str, shots: Path, lang: str
+) -> None:
     """The conviction ground's two versions, with the day 2014-06-01 marked."""
-    driver.get(live + "/rules/conviction?as_of=2014-06-01")
+    driver.get(live + f"/rules/conviction?as_of=2014-06-01&lang={lang}")
     until(driver, lambda d: d.find_elements(By.ID, "history"))
-    full_page(driver, shots / "rule-history.png")
+    full_page(driver, shots / f"rule-history{LANGUAGES[lang]}.png")

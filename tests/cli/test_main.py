@@ -124,6 +124,20 @@ def test_evaluate_writes_an_html_report(case_file: Path, tmp_path: Path) -> None
     assert code == 0 and "termination pending" in page.read_text(encoding="utf-8")
 
 
+def test_evaluate_writes_the_html_report_in_its_language(case_file: Path, tmp_path: Path) -> None:
+    """`evaluate --html FILE --lang kk` writes the page in Kazakh, as it prints the result;
+    `timeline --lang ru` words its steps in Russian."""
+    page = tmp_path / "case.html"
+    code, out, _ = invoke(
+        "evaluate", case_file, "--as-of", "2022-06-01", "--html", page, "--lang", "kk"
+    )
+    text = page.read_text(encoding="utf-8")
+    assert code == 0 and "Мәртебесі" in out
+    assert '<html lang="kk">' in text and "Хронология" in text and "Timeline" not in text
+    code, out, _ = invoke("timeline", case_file, "--as-of", "2022-06-01", "--lang", "ru")
+    assert code == 0 and "регистрация депутата" in out and "registered" not in out
+
+
 def test_batch_prints_one_line_per_case(case_file: Path, tmp_path: Path) -> None:
     """`batch` evaluates a directory, one line per case."""
     shutil.copy(case_file, tmp_path / "second.yaml")

@@ -36,3 +36,15 @@ def test_states_are_laid_out_in_layers() -> None:
             assert x[edge.source] < x[edge.target]
     boxes = [(n.x, n.y) for n in drawn.nodes]
     assert len(set(boxes)) == len(boxes)
+
+
+def test_states_and_transitions_are_named_in_the_language() -> None:
+    """In Kazakh a state is named by its status's words, wrapped to its box, which grows;
+    a long transition label goes on two lines; English keeps one line everywhere."""
+    english, kazakh = chart([], "candidate"), chart([], "candidate", "kk")
+    assert {len(n.lines) for n in english.nodes} == {1} and english.box_h == 40
+    pending = next(n for n in kazakh.nodes if n.id == "termination_pending")
+    assert pending.name.startswith("Өкілеттігін") and len(pending.lines) > 1
+    assert kazakh.box_h == 40 + kazakh.line_h * (max(len(n.lines) for n in kazakh.nodes) - 1)
+    assert any(len(e.lines) > 1 for e in kazakh.edges)
+    assert {len(e.lines) for e in english.edges} == {1}

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import maslihat
 from maslihat.engine.evaluate import evaluate_with_timeline
+from maslihat.i18n import day as human_day
 from maslihat.report import case_report_parts, stage_history
 from maslihat.report import timeline_steps as steps
-from maslihat.report.drawing import picture
+from maslihat.report.drawing import LABELS, picture
+from maslihat.report.textbox import text_width
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 SVG = "{http://www.w3.org/2000/svg}"
@@ -87,3 +90,21 @@ def test_what_is_still_open_ends_at_the_as_of_line(rules: maslihat.RuleSet) -> N
         "ground",
     }
     assert all(abs(bar.x + bar.width - drawn.as_of_x) < 0.2 for bar in open_bars)
+
+
+def test_kazakh_event_labels_get_the_room_they_need(
+    build: Callable[..., maslihat.Case], rules: maslihat.RuleSet
+) -> None:
+    """Under the axis there is room for the longest slanted label, in any language."""
+    case = build({"date": "2022-02-01", "type": "resignation_filed"})
+    as_of = dt.date(2022, 3, 1)
+    drawn = {}
+    for lang in ("en", "kk"):
+        result, entries = evaluate_with_timeline(case, as_of=as_of, rules=rules, lang=lang)
+        stages = stage_history(case, result, steps(case, result, entries, rules), rules)
+        drawn[lang] = picture(case, result, stages, lang)
+    english, kazakh = drawn["en"], drawn["kk"]
+    assert english.height - english.axis_y == LABELS
+    longest = max(text_width(t.label, 11) for t in kazakh.ticks)
+    assert kazakh.height - kazakh.axis_y >= longest * 0.9
+    assert kazakh.as_of_label == f"{human_day(as_of, 'kk')} жағдай бойынша"

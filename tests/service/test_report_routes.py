@@ -50,3 +50,25 @@ def test_a_bad_case_is_a_problem(app: FastAPI, call: Call) -> None:
     response = call(app, "POST", "/v1/report", json={"case": 1})
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_report_and_timeline_answer_in_the_language_asked_for(app: FastAPI, call: Call) -> None:
+    """`?lang=` or Accept-Language: the page is in that language and says so; the timeline's
+    words are, its codes and ISO dates are those of the English, as the CLI prints them."""
+    body = EXAMPLE.read_bytes()
+    page = call(app, "POST", "/v1/report?as_of=2023-01-01&lang=kk", content=body, headers=YAML)
+    assert page.headers["content-language"] == "kk" and '<html lang="kk">' in page.text
+    headers = {**YAML, "Accept-Language": "ru-RU"}
+    steps = call(app, "POST", "/v1/timeline?as_of=2023-01-01", content=body, headers=headers)
+    english = call(app, "POST", "/v1/timeline?as_of=2023-01-01", content=body, headers=YAML)
+    assert steps.headers["content-language"] == "ru"
+    words = ("what", "rule_title", "note", "citation")
+    for ru, en in zip(steps.json(), english.json(), strict=True):
+        assert {k: v for k, v in ru.items() if k not in words} == {
+            k: v for k, v in en.items() if k not in words
+        }
+    assert steps.json()[0]["what"] == "регистрация депутата"
+    printed = CliRunner().invoke(
+        cli, ["timeline", str(EXAMPLE), "--as-of", "2023-01-01", "--json", "--lang", "ru"]
+    )
+    assert steps.json() == json.loads(printed.stdout)

@@ -7,6 +7,7 @@ loaded from elsewhere, and the arithmetic of the history chart.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -14,10 +15,12 @@ import httpx
 import pytest
 
 import maslihat
+from maslihat.i18n import STATUS_WORDS, Language, day, status_words
 from maslihat.rules.listing import history
 from maslihat.service.web.examples import bundled_examples_dir, example_text, examples
 from maslihat.service.web.history import WIDTH, chart
 from maslihat.service.web.routes import POLICY
+from maslihat.service.web.words import SCRIPT_WORDS, date_form, script_words
 
 PAGES = ["/", "/rules", "/rules?as_of=2014-06-01", "/rules/conviction", "/docs", "/redoc", "/audit"]
 
@@ -122,3 +125,51 @@ def test_the_favicon_is_served(http: httpx.Client) -> None:
     response = http.get("/favicon.ico")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("image/svg+xml")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_scripts_date_form_writes_dates_as_day_does(lang: Language) -> None:
+    """The workbench script fills the date form as `day()` writes every date (each month,
+    one- and two-digit days); English has none and keeps ISO."""
+    form = date_form(lang)
+    assert form is not None and date_form("en") is None
+    for month in range(1, 13):
+        for number in (1, 9, 22, calendar.monthrange(2026, month)[1]):
+            date = dt.date(2026, month, number)
+            months = form["months"]
+            assert isinstance(months, list) and isinstance(form["template"], str)
+            values = {"year": "2026", "month": months[month - 1], "day": str(number)}
+            assert form["template"].format(**values) == day(date, lang)
+
+
+def test_the_pages_answer_in_the_language_asked_for(http: httpx.Client) -> None:
+    """`?lang=` makes a page of that language, says so, and its links keep it."""
+    page = http.get("/rules?as_of=2014-06-01&lang=kk")
+    assert page.headers["content-language"] == "kk"
+    assert '<html lang="kk">' in page.text and "lang=kk" in page.text
+    english = http.get("/rules?as_of=2014-06-01")
+    assert english.headers["content-language"] == "en"
+    assert 'href="/rules/conviction?as_of=2014-06-01"' in english.text
+
+
+def test_the_language_switch_links_this_page_in_each_language(http: httpx.Client) -> None:
+    """kk, ru and en, in that order, each this very page with its day kept."""
+    page = http.get("/rules/conviction?as_of=2014-06-01&lang=ru").text
+    links = re.findall(r'class="lang-switch[^"]*" href="([^"]+)"', page)
+    assert links == [
+        f"/rules/conviction?as_of=2014-06-01&amp;lang={lang}" for lang in ("kk", "ru", "en")
+    ]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_scripts_own_words_are_in_the_language(lang: Language) -> None:
+    """Every label the workbench script shows is translated: no Latin letter in it but
+    its placeholders; the words for ids are every other output's."""
+    words = script_words(lang)
+    texts = words["text"]
+    assert isinstance(texts, dict) and set(texts) == set(SCRIPT_WORDS)
+    for key, text in texts.items():
+        assert not re.search(r"[A-Za-z]", re.sub(r"\{\w+\}", "", text)), key
+    assert words["status"] == {s: status_words(s, lang) for s in STATUS_WORDS}
+    forms = {"kk": {"one", "other"}, "ru": {"one", "few", "many"}}
+    assert isinstance(words["errors"], dict) and set(words["errors"]) >= forms[lang]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from maslihat.audit.model import AuditReport, ConditionCoverage, MutantOutcome
+from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from maslihat.rules.ruleset import RuleSet
 
 Mark = Literal["covered", "gap", "uncovered", "plain"]
@@ -53,27 +54,38 @@ class FileListing:
         return round(100 * self.covered / self.conditions, 1) if self.conditions else 100.0
 
 
-def _mark(condition: ConditionCoverage) -> tuple[Mark, str]:
+def _mark(condition: ConditionCoverage, lang: Language) -> tuple[Mark, str]:
+    _ = translator(lang).gettext
+    node = condition.node
     if not condition.covered:
-        seen = "true" if condition.seen_true else "false" if condition.seen_false else None
-        return "uncovered", f"{condition.node}: " + (f"seen {seen} only" if seen else "never seen")
+        seen = (
+            N_("{node}: seen true only")
+            if condition.seen_true
+            else N_("{node}: seen false only")
+            if condition.seen_false
+            else N_("{node}: never seen")
+        )
+        return "uncovered", _(seen).format(node=node)
     alone = [c.index for c in condition.children or () if not (c.decided and c.counterpart)]
     if alone:
         which = ", ".join(f"[{i}]" for i in alone)
-        return "gap", f"{condition.node}: child {which} never decides it alone (MC/DC)"
-    return "covered", f"{condition.node}: seen true and false"
+        note = _("{node}: child {which} never decides it alone (MC/DC)")
+        return "gap", note.format(node=node, which=which)
+    return "covered", _("{node}: seen true and false").format(node=node)
 
 
 _RANK: dict[Mark, int] = {"plain": 0, "covered": 1, "gap": 2, "uncovered": 3}
 
 
-def file_listings(report: AuditReport, rules: RuleSet) -> list[FileListing]:
-    """Each rule file holding a condition or a mutant, annotated, in name order."""
+def file_listings(
+    report: AuditReport, rules: RuleSet, lang: Language = DEFAULT_LANGUAGE
+) -> list[FileListing]:
+    """Each rule file holding a condition or a mutant, annotated (notes in `lang`), by name."""
     marks: dict[str, dict[int, list[tuple[Mark, str]]]] = defaultdict(lambda: defaultdict(list))
     for condition in report.conditions:
         place = rules.places.get(condition.node)
         if place is not None:
-            marks[place[0]][place[1]].append(_mark(condition))
+            marks[place[0]][place[1]].append(_mark(condition, lang))
     mutants: dict[str, dict[int, list[MutantOutcome]]] = defaultdict(lambda: defaultdict(list))
     for mutant in report.mutants or ():
         found = _WHERE.match(mutant.where)

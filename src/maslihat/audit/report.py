@@ -20,6 +20,7 @@ from maslihat.audit.model import (
 )
 from maslihat.audit.suite import SuiteRun, run_suite
 from maslihat.audit.traceability import condition_coverage, provision_traces, rule_traces
+from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, translator
 from maslihat.rules.ruleset import RuleSet
 
 
@@ -92,34 +93,85 @@ def _summary(
     )
 
 
-def shortfalls(report: AuditReport) -> list[str]:
-    """Everything that keeps the report from being complete, one line each."""
+STATUS_WORDS = {
+    "traced": N_("traced"),
+    "untested": N_("untested"),
+    "no_rule": N_("no rule"),
+    "out_of_scope": N_("out of scope"),
+    "claimed_but_excluded": N_("claimed but excluded"),
+    "killed": N_("killed"),
+    "survived": N_("survived"),
+    "stillborn": N_("stillborn"),
+    "equivalent": N_("equivalent"),
+    "in_window": N_("in window"),
+    "encoded": N_("encoded"),
+    "missing": N_("missing"),
+    "not_in_edition": N_("not in edition"),
+    "not_read": N_("not read"),
+    "absent": N_("absent"),
+    "no_boundary": N_("no boundary"),
+}
+"""The audit's statuses (of provisions, mutants, edition cells and gaps) in words."""
+
+
+def status_words(status: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """An audit status as a person reads it: `no rule`, `out of scope`."""
+    words = STATUS_WORDS.get(status)
+    return translator(lang).gettext(words) if words else status.replace("_", " ")
+
+
+def shortfalls(report: AuditReport, lang: Language = DEFAULT_LANGUAGE) -> list[str]:
+    """Everything that keeps the report from being complete, one line each, in `lang`."""
+    _ = translator(lang).gettext
     out = [
-        f"provision {p.id} ({p.label}): {p.status.replace('_', ' ')}"
+        _("provision {id} ({label}): {status}").format(
+            id=p.id, label=p.label, status=status_words(p.status, lang)
+        )
         for p in report.provisions
         if p.status in ("untested", "no_rule", "claimed_but_excluded")
     ]
-    out += [f"rule {t.key}: no case test exercises it" for t in report.rules if not t.tests]
+    out += [
+        _("rule {key}: no case test exercises it").format(key=t.key)
+        for t in report.rules
+        if not t.tests
+    ]
     for c in report.conditions:
         if not c.covered:
-            missing = "false" if c.seen_true else "true" if c.seen_false else "true or false"
-            out.append(f"condition {c.node}: never {missing}")
+            missing = (
+                N_("condition {node}: never false")
+                if c.seen_true
+                else N_("condition {node}: never true")
+                if c.seen_false
+                else N_("condition {node}: never true or false")
+            )
+            out.append(_(missing).format(node=c.node))
         for child in c.children or ():
             if not (child.decided and child.counterpart):
                 out.append(
-                    f"condition {c.node}: child [{child.index}] never decides it alone (MC/DC)"
+                    _("condition {node}: child [{index}] never decides it alone (MC/DC)").format(
+                        node=c.node, index=child.index
+                    )
                 )
-    out += [f"test {t.id}: failed" for t in report.tests if not t.passed]
+    out += [_("test {id}: failed").format(id=t.id) for t in report.tests if not t.passed]
     out += [
-        f"lint {f.code} at {f.where}: {f.message}" for f in report.lint if f.severity == "error"
+        _("lint {code} at {where}: {message}").format(code=f.code, where=f.where, message=f.message)
+        for f in report.lint
+        if f.severity == "error"
     ]
     out += [
-        f"mutant {m.id} survived: {m.description} at {m.where}"
+        _("mutant {id} survived: {change} at {where}").format(
+            id=m.id, change=m.description, where=m.where
+        )
         for m in report.mutants or ()
         if m.status == "survived"
     ]
     out += [
-        f"edition {g.edition}, provision {g.provision}: {g.kind.replace('_', ' ')}: {g.detail}"
+        _("edition {edition}, provision {provision}: {kind}: {detail}").format(
+            edition=g.edition,
+            provision=g.provision,
+            kind=status_words(g.kind, lang),
+            detail=g.detail,
+        )
         for g in report.editions.gaps
     ]
     return out

@@ -175,8 +175,8 @@ def audit_command(
     change = impact(rules, after, loaded) if after is not None else None
     try:
         if report_file is not None:
-            _write_report(report, rules, report_file, force)
-        click.echo(_printed(report, change, as_json))
+            _write_report(report, rules, report_file, force, lang)
+        click.echo(_printed(report, change, as_json, lang))
         if suggest_dir is not None:
             bar = progress(N_("Searching for witnesses"))
             notes = witnesses.suggest(
@@ -206,10 +206,14 @@ def audit_command(
         sys.exit(EXIT_FAILED)
 
 
-def _printed(report: AuditReport, change: AmendmentImpact | None, as_json: bool) -> str:
-    """The report; with --amend, the amendment's impact after it (in JSON: `amendment`)."""
+def _printed(
+    report: AuditReport, change: AmendmentImpact | None, as_json: bool, lang: Language
+) -> str:
+    """The report (in `lang`); with --amend, the amendment's impact after it (in JSON:
+    `amendment`)."""
     if not as_json:
-        return render.text(report) + ("" if change is None else "\n\n" + impact_text(change))
+        summary = render.text(report, lang)
+        return summary + ("" if change is None else "\n\n" + impact_text(change))
     if change is None:
         return report.model_dump_json(indent=2)
     data = {**report.model_dump(mode="json"), "amendment": change.model_dump(mode="json")}
@@ -234,16 +238,21 @@ def _is_directory(path: Path) -> bool:
     return path.is_dir() and not path.is_symlink()
 
 
-def _write_report(report: AuditReport, rules: RuleSet, path: Path, force: bool) -> None:
-    """The report as pages in a directory, or as one file: HTML for .html, else Markdown."""
+def _write_report(
+    report: AuditReport, rules: RuleSet, path: Path, force: bool, lang: Language
+) -> None:
+    """The report as pages in a directory, or as one file: HTML for .html, else Markdown.
+
+    The pages are in `lang` (--lang); the Markdown is English, as before languages.
+    """
     if _is_directory(path):
-        pages = render.html_pages(report, rules)
+        pages = render.html_pages(report, rules, lang)
         for name in pages:  # every page checked before any is written
             output.check_file(path / name, force)
         for name, page in pages.items():
             output.write_file(path / name, page, force)
     elif path.suffix in (".html", ".htm"):
-        output.write_file(path, render.html_page(report, rules), force)
+        output.write_file(path, render.html_page(report, rules, lang), force)
     else:
         output.write_file(path, render.markdown(report), force)
 

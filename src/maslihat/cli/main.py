@@ -221,7 +221,7 @@ def evaluate(
             result, entries = evaluate_with_timeline(
                 case, as_of=as_of, rules=rules, explain=True, lang=lang
             )
-            write_file(html_file, case_report_html(case, result, entries, rules), force)
+            write_file(html_file, case_report_html(case, result, entries, rules, lang), force)
             if not explain:
                 result = result.model_copy(update={"trace": None})
     except (InputError, EvaluationError, WriteError) as error:
@@ -256,12 +256,12 @@ def timeline(
     except (InputError, EvaluationError) as error:
         fail(error)
         return
-    steps = timeline_steps(case, result, entries, rules)
+    steps = timeline_steps(case, result, entries, rules, lang)
     if as_json:
         data = [step.model_dump(mode="json") for step in steps]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(timeline_text(steps))
+        click.echo(timeline_text(steps, lang))
 
 
 def case_files(paths: tuple[Path, ...]) -> Iterator[Path]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, get_args
 
 from maslihat.i18n import (
     DEFAULT_LANGUAGE,
-    N_,
+    SEVERITY_WORDS,
     Language,
     day,
     days_in,
@@ -24,6 +24,7 @@ from maslihat.i18n import (
 )
 from maslihat.model import Finding, GroundOutcome, Result, TraceEntry
 from maslihat.model.result import NotBreach, NotGround, Status
+from maslihat.report.words import ended_by_words
 from maslihat.wording import say_in
 
 if TYPE_CHECKING:
@@ -31,14 +32,8 @@ if TYPE_CHECKING:
     from maslihat.rules.listing import EditionInForce, RuleVersionInfo
 
 
-SEVERITY_LABELS = {
-    "violation": N_("violation"),
-    "warning": N_("warning"),
-    "info": N_("info"),
-}
-"""The words for severities (their codes stay in JSON)."""
-END_LABELS = {"term_expired": N_("the expiry of the term")}
-"""What ends a mandate that is not a ground, in words (outside English)."""
+SEVERITY_LABELS = SEVERITY_WORDS
+"""The words for severities (their codes stay in JSON): the pages' too."""
 
 
 @dataclass(frozen=True)
@@ -103,10 +98,7 @@ def _ended_by(result: Result, _: _Words) -> str:
     ended_by = result.mandate.ended_by if result.mandate else None
     if ended_by is None or _.lang == DEFAULT_LANGUAGE:
         return ended_by or ""
-    for ground in result.grounds:
-        if ground.ground == ended_by:
-            return f"{ground.subparagraph}) ({ground.title})"
-    return _(END_LABELS[ended_by]) if ended_by in END_LABELS else ended_by
+    return ended_by_words(result, _.lang)
 
 
 def result_text(result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
@@ -219,22 +211,22 @@ def batch_summary(
     )
 
 
-def timeline_text(steps: list[TimelineStep]) -> str:
-    """The timeline, one line per step, in the words `evaluate` uses."""
-
+def timeline_text(steps: list[TimelineStep], lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The timeline, one line per step, in the words `evaluate` uses, in `lang`."""
+    _ = _Words(lang)
     lines = []
     for step in steps:
         event = f"#{step.event}" if step.event is not None else "  "
         cite = f" [{step.citation}]" if step.citation else ""
         if step.kind in ("finding", "finding_ends"):
-            told = f"{step.note}{cite}" if step.kind == "finding" else ""
+            told = f"{days_in(step.note, lang)}{cite}" if step.kind == "finding" else ""
         else:
-            before, after = status_words(step.before), status_words(step.after)
+            before, after = status_words(step.before, lang), status_words(step.after, lang)
             told = before if before == after else f"{before} → {after}"
-            told += f"  by {step.rule_title}" if step.rule_title else ""
+            told += _("  by {rule}").format(rule=step.rule_title) if step.rule_title else ""
             told += cite + (f"  ({step.note})" if step.note else "")
-        lines.append(f"{step.date} {event:>3} {step.what:<34} {told}".rstrip())
-    return "\n".join(lines) if lines else "(no events)"
+        lines.append(f"{_.day(step.date)} {event:>3} {step.what:<34} {told}".rstrip())
+    return "\n".join(lines) if lines else _("(no events)")
 
 
 def rules_title(rule_id: str | None, day: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:

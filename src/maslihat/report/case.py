@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 
 from maslihat.engine.evaluate import bundled_rules, evaluate
 from maslihat.engine.records import TimelineEntry
+from maslihat.engine.verdicts import VERDICTS
+from maslihat.i18n import DEFAULT_LANGUAGE, Language, translator
 from maslihat.model import Case, Result
 from maslihat.report.chart import chart
 from maslihat.report.drawing import picture
 from maslihat.report.templating import environment
-from maslihat.report.timeline import AFTER_AS_OF, TimelineStep, timeline_steps
+from maslihat.report.timeline import TimelineStep, timeline_steps
+from maslihat.report.words import ended_by_words
 from maslihat.rules.ruleset import RuleSet
 
 
@@ -56,7 +59,6 @@ def stage_history(
             s.date
             for s in steps
             if s.kind in ("event", "takes_effect")
-            and s.note != AFTER_AS_OF
             and s.date < result.as_of
             and (s.before != s.after or _names_a_ground(case, s.event))
         }
@@ -78,35 +80,67 @@ def _names_a_ground(case: Case, event: int | None) -> bool:
     return event is not None and getattr(case.events[event], "ground", None) is not None
 
 
+def _verdict_class(outcome: str, lang: Language) -> str:
+    """The class an entry's verdict gives it (`met`, `arises`: the style marks them),
+    known by its words in the result's language."""
+    if lang == DEFAULT_LANGUAGE:
+        return outcome.split(" ")[0]
+    words = translator(lang).gettext
+    return next((key for key in ("met", "arises") if outcome == words(VERDICTS[key])), "")
+
+
 def case_report_parts(
-    case: Case, result: Result, entries: list[TimelineEntry], rules: RuleSet | None = None
+    case: Case,
+    result: Result,
+    entries: list[TimelineEntry],
+    rules: RuleSet | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> dict[str, str]:
     """The page's parts, each a fragment of HTML: for a page that embeds them.
 
     `result_html`, `timeline_svg`, `chart_svg`, `steps_html` (the timeline as a
-    table) and `trace_html` (the explanation, when `result` has a trace).
+    table) and `trace_html` (the explanation, when `result` has a trace). The
+    program's words are in `lang`; give the `result` evaluated in `lang` too.
     """
     rules = rules if rules is not None else bundled_rules()
-    steps = timeline_steps(case, result, entries, rules)
+    steps = timeline_steps(case, result, entries, rules, lang)
     stages = stage_history(case, result, steps, rules)
-    moves = [(s.before, s.after) for s in steps if s.before != s.after and s.note != AFTER_AS_OF]
-    env = environment()
+    moves = [(s.before, s.after) for s in steps if s.before != s.after and s.date <= result.as_of]
+    env = environment(lang)
     trace = None
     if result.trace is not None:
-        trace = [(entry, explanation_tree(entry.explanation)) for entry in result.trace]
-    context = {"case": case, "result": result, "steps": steps, "trace": trace}
+        trace = [
+            (entry, explanation_tree(entry.explanation), _verdict_class(entry.outcome, lang))
+            for entry in result.trace
+        ]
+    context = {
+        "case": case,
+        "result": result,
+        "steps": steps,
+        "trace": trace,
+        "ended_by": ended_by_words(result, lang),
+    }
+    drawn = picture(case, result, stages, lang)
     return {
         "result_html": env.get_template("result.html").render(**context),
-        "timeline_svg": env.get_template("timeline.svg").render(p=picture(case, result, stages)),
-        "chart_svg": env.get_template("chart.svg").render(c=chart(moves, result.status)),
+        "timeline_svg": env.get_template("timeline.svg").render(p=drawn),
+        "chart_svg": env.get_template("chart.svg").render(c=chart(moves, result.status, lang)),
         "steps_html": env.get_template("steps.html").render(**context),
         "trace_html": env.get_template("trace.html").render(**context),
     }
 
 
 def case_report_html(
-    case: Case, result: Result, entries: list[TimelineEntry], rules: RuleSet | None = None
+    case: Case,
+    result: Result,
+    entries: list[TimelineEntry],
+    rules: RuleSet | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> str:
-    """The whole page for one case. Give a result evaluated with `explain` for its trace."""
-    parts = case_report_parts(case, result, entries, rules)
-    return environment().get_template("case.html").render(result=result, case=case, **parts)
+    """The whole page for one case, in `lang` (give the `result` evaluated in `lang`).
+
+    Give a result evaluated with `explain` for its trace.
+    """
+    parts = case_report_parts(case, result, entries, rules, lang)
+    page = environment(lang).get_template("case.html")
+    return page.render(result=result, case=case, **parts)

@@ -15,14 +15,18 @@ from typing import Literal
 from pydantic import Field
 
 from maslihat.engine.records import TimelineEntry, split_ref
+from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, severity_words, translator
 from maslihat.model import Case, Result
 from maslihat.model.common import Frozen
 from maslihat.model.result import Severity, Status
-from maslihat.report.words import event_words, rule_words
+from maslihat.report.words import code_words, rule_words, step_words
+from maslihat.rules.loader import in_language
 from maslihat.rules.ruleset import RuleSet
 
 StepKind = Literal["event", "takes_effect", "finding", "finding_ends"]
-AFTER_AS_OF = "after the as-of date: not considered"
+AFTER_AS_OF = N_("after the as-of date: not considered")
+"""The note of a step after the as-of date (the run's own words for it, in English)."""
+NO_GROUND = N_("no ground arises")
 
 
 class TimelineStep(Frozen):
@@ -32,7 +36,7 @@ class TimelineStep(Frozen):
     kind: StepKind
     event: int | None = Field(description="Index in the case's `events`, if an event is concerned.")
     event_type: str | None
-    what: str = Field(description="What happened, in words.")
+    what: str = Field(description="What happened, in words (in the language asked for).")
     before: Status
     after: Status
     rule: str | None = Field(description="The id of the rule that decided, if one did.")
@@ -47,12 +51,21 @@ class TimelineStep(Frozen):
 
 
 def timeline_steps(
-    case: Case, result: Result, entries: list[TimelineEntry], rules: RuleSet
+    case: Case,
+    result: Result,
+    entries: list[TimelineEntry],
+    rules: RuleSet,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> list[TimelineStep]:
-    """The case's steps up to the as-of date (and those after it, noted), by date."""
-    steps = [_step(case, entry, rules) for entry in entries]
-    steps.extend(_effects_without_step(case, result, entries, steps))
-    steps.extend(_finding_steps(case, result, steps))
+    """The case's steps up to the as-of date (and those after it, noted), by date.
+
+    The words (`what`, `rule_title`, `note`) are in `lang`; every code stays as it is.
+    Give the `result` evaluated in `lang` too, for its citations and messages.
+    """
+    rules = in_language(rules, lang)
+    steps = [_step(case, entry, rules, lang) for entry in entries]
+    steps.extend(_effects_without_step(case, result, steps, lang))
+    steps.extend(_finding_steps(case, result, steps, lang))
     order = {"takes_effect": 0, "event": 1, "finding": 2, "finding_ends": 3}
     return sorted(steps, key=lambda s: (s.date, s.date > result.as_of, order[s.kind]))
 
@@ -61,29 +74,30 @@ def _event_type(case: Case, index: int | None) -> str | None:
     return case.events[index].type if index is not None else None
 
 
-def _step(case: Case, entry: TimelineEntry, rules: RuleSet) -> TimelineStep:
+def _step(case: Case, entry: TimelineEntry, rules: RuleSet, lang: Language) -> TimelineStep:
     event_type = _event_type(case, entry.event)
     effect = event_type is not None and entry.what != event_type
     rule, version, _ = split_ref(entry.rule) if entry.rule else (None, None, "")
+    words = translator(lang).gettext
     return TimelineStep(
         date=entry.date,
         kind="takes_effect" if effect else "event",
         event=entry.event,
         event_type=event_type,
-        what=event_words(entry.what),
+        what=step_words(entry.what, lang),
         before=entry.before,  # type: ignore[arg-type]  # the chart's state ids are statuses
         after=entry.after,  # type: ignore[arg-type]
         rule=rule,
         version=version,
-        rule_title=rule_words(rules, entry.rule) if entry.rule else None,
+        rule_title=rule_words(rules, entry.rule, lang) if entry.rule else None,
         citation=entry.citation.text if entry.citation else None,
         citation_url=entry.citation.url if entry.citation else None,
-        note=entry.note,
+        note=words(entry.note) if entry.note else "",
     )
 
 
 def _effects_without_step(
-    case: Case, result: Result, entries: list[TimelineEntry], steps: list[TimelineStep]
+    case: Case, result: Result, steps: list[TimelineStep], lang: Language
 ) -> list[TimelineStep]:
     """A decision's entry into force that the run had no reason to schedule.
 
@@ -91,6 +105,7 @@ def _effects_without_step(
     reading the timeline still wants to see the day the decision took effect.
     """
     scheduled = {s.event for s in steps if s.kind == "takes_effect"}
+    words = translator(lang).gettext
     added = []
     for index, event in enumerate(case.events):
         takes_effect = getattr(event, "in_force", None)
@@ -106,14 +121,14 @@ def _effects_without_step(
                 kind="takes_effect",
                 event=index,
                 event_type=event.type,
-                what=f"{event_words(event.type)} takes effect",
+                what=step_words(f"{event.type} takes effect", lang),
                 before=status,
                 after=status,
                 rule=None,
                 version=None,
                 rule_title=None,
                 citation=None,
-                note=AFTER_AS_OF if after_as_of else "no ground arises",
+                note=words(AFTER_AS_OF if after_as_of else NO_GROUND),
             )
         )
     return added
@@ -123,23 +138,28 @@ def _status_on(steps: list[TimelineStep], result: Result, day: dt.date) -> Statu
     """The status at the end of `day`, as the steps before it left it."""
     status: Status = "candidate"
     for step in steps:
-        if step.date <= day and step.note != AFTER_AS_OF:
+        if step.date <= day and step.date <= result.as_of:
             status = step.after
     return status if day <= result.as_of else result.status
 
 
-def _finding_steps(case: Case, result: Result, steps: list[TimelineStep]) -> list[TimelineStep]:
+def _finding_steps(
+    case: Case, result: Result, steps: list[TimelineStep], lang: Language
+) -> list[TimelineStep]:
     """A step for each dated finding, and one for the end of each breach that ended."""
     added = []
     for finding in result.findings:
         if finding.date is None:
             continue
-        name = finding.code.replace("_", " ")
+        name = code_words(finding.code, lang)
+        what = f"{severity_words(finding.severity, lang)}: {name}"
         marks: list[tuple[StepKind, dt.date, str, str]] = [
-            ("finding", finding.date, f"{finding.severity}: {name}", finding.message)
+            ("finding", finding.date, what, finding.message)
         ]
         if finding.until is not None:
-            marks.append(("finding_ends", finding.until, f"{name} ends", ""))
+            marks.append(
+                ("finding_ends", finding.until, step_words(f"{finding.code} ends", lang), "")
+            )
         for kind, day, what, note in marks:
             status = _status_on(steps, result, day)
             added.append(

@@ -28,7 +28,8 @@ HEADINGS: dict[Kind, str] = {
     "list_item": N_("Lists"),
     "transition": N_("Lifecycle"),
 }
-"""The heading of each kind of rule, where rules are listed by kind for people to read."""
+"""The heading of each kind of rule, where rules are listed by kind for people to read
+(in English; marked for the catalogues, where the pages translate them)."""
 
 KIND_WORDS: dict[str, str] = {
     "check": N_("check"),

@@ -226,13 +226,20 @@ async def evaluate_one(
 
 
 def _report(
-    service: Service, body: bytes, media: str | None, as_of: dt.date | None, html: bool
+    service: Service,
+    body: bytes,
+    media: str | None,
+    as_of: dt.date | None,
+    html: bool,
+    lang: Language,
 ) -> str:
     case = case_from_body(body, media)
-    result, entries = evaluate_with_timeline(case, as_of=as_of, rules=service.rules, explain=html)
+    result, entries = evaluate_with_timeline(
+        case, as_of=as_of, rules=service.rules, explain=html, lang=lang
+    )
     if html:
-        return case_report_html(case, result, entries, service.rules)
-    steps = timeline_steps(case, result, entries, service.rules)
+        return case_report_html(case, result, entries, service.rules, lang)
+    steps = timeline_steps(case, result, entries, service.rules, lang)
     return TIMELINE.dump_json(steps).decode()
 
 
@@ -247,13 +254,15 @@ TIMELINE = TypeAdapter(list[TimelineStep])
     responses=_problems(408, 413, 415, 422, 500),
     openapi_extra=_case_body(JSON, "One case, as a case file holds it (JSON or YAML).", YAML),
 )
-async def case_timeline(request: Request, service: Current, as_of: AsOf = None) -> Response:
+async def case_timeline(
+    request: Request, service: Current, lang: Lang, as_of: AsOf = None
+) -> Response:
     """The case step by step, findings included: what `maslihat timeline --json` prints."""
     require_media_type(request, CASE_TYPES)
     body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     media = request.headers.get("content-type")
-    text = await run_in_threadpool(_report, service, body, media, as_of, False)
-    return Response(text, media_type=JSON)
+    text = await run_in_threadpool(_report, service, body, media, as_of, False, lang)
+    return Response(text, media_type=JSON, headers=language_headers(lang))
 
 
 @router.post(
@@ -266,12 +275,15 @@ async def case_timeline(request: Request, service: Current, as_of: AsOf = None) 
     },
     openapi_extra=_case_body(JSON, "One case, as a case file holds it (JSON or YAML).", YAML),
 )
-async def case_report(request: Request, service: Current, as_of: AsOf = None) -> HTMLResponse:
+async def case_report(
+    request: Request, service: Current, lang: Lang, as_of: AsOf = None
+) -> HTMLResponse:
     """The case as a page: result, SVG timeline, lifecycle chart, trace (`evaluate --html`)."""
     require_media_type(request, CASE_TYPES)
     body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
     media = request.headers.get("content-type")
-    return HTMLResponse(await run_in_threadpool(_report, service, body, media, as_of, True))
+    page = await run_in_threadpool(_report, service, body, media, as_of, True, lang)
+    return HTMLResponse(page, headers=language_headers(lang))
 
 
 def _batch_line(

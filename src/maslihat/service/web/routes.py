@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, get_args
+from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, FastAPI, Query
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import (
     get_redoc_html,
@@ -24,16 +25,29 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from maslihat.audit.model import AuditReport
 from maslihat.audit.render import html_page
 from maslihat.engine.evaluate import today
-from maslihat.i18n import stage_words, status_words
+from maslihat.i18n import (
+    N_,
+    Language,
+    day,
+    translator,
+)
 from maslihat.model.common import IsoDate
-from maslihat.model.result import Stage, Status
 from maslihat.report.templating import page_environment
-from maslihat.rules.listing import HEADINGS, editions_in_force, history, in_force
+from maslihat.rules.listing import (
+    BASIS_WORDS,
+    HEADINGS,
+    editions_in_force,
+    history,
+    in_force,
+)
+from maslihat.rules.loader import in_language
 from maslihat.service.bodies import YAML
+from maslihat.service.languages import language_headers
 from maslihat.service.problems import ServiceError
-from maslihat.service.routes import Current, Service, _problems
+from maslihat.service.routes import Current, Lang, Service, _problems
 from maslihat.service.web.examples import Example, example_text, examples
 from maslihat.service.web.history import chart
+from maslihat.service.web.words import script_words
 
 POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
@@ -45,13 +59,15 @@ docs pages FastAPI writes start Swagger UI from an inline script."""
 STATIC = "/static"
 DOCS_STATIC = "/static/api-docs"
 KIND_NAMES = {
-    "check": "Eligibility check",
-    "ground": "Ground",
-    "procedure": "Procedure",
-    "restriction": "Restriction",
-    "list_item": "List item",
-    "transition": "Lifecycle transition",
+    "check": N_("Eligibility check"),
+    "ground": N_("Ground"),
+    "procedure": N_("Procedure"),
+    "restriction": N_("Restriction"),
+    "list_item": N_("List item"),
+    "transition": N_("Lifecycle transition"),
 }
+LANGUAGE_NAMES: dict[Language, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+"""Each language named in itself, for the language switch (in its order)."""
 Day = Annotated[
     IsoDate | None, Query(description="The day to look at, YYYY-MM-DD; default: today.")
 ]
@@ -90,68 +106,111 @@ def _guarded(page: HTMLResponse) -> HTMLResponse:
     return page
 
 
-def _page(service: Service, template: str, **context: object) -> HTMLResponse:
-    """A page; its header links to the audit only when there are case tests to audit with.
+class Links:
+    """The page's links: each carries `?lang=` when the reader chose the language so.
+
+    A language chosen by the switch (`?lang=`) stays as the reader goes from page to
+    page; one that came from Accept-Language needs no parameter. The switch itself
+    links to this very page in each language, with its other parameters kept.
+    """
+
+    def __init__(self, request: Request, lang: Language) -> None:
+        self.chosen = "lang" in request.query_params
+        self.lang = lang
+        self._path = request.url.path
+        self._query = {k: v for k, v in request.query_params.items() if k != "lang"}
+
+    def __call__(self, path: str, **params: object) -> str:
+        """`path` with `params` (those not None) and the language, if it was chosen."""
+        query = {k: str(v) for k, v in params.items() if v is not None}
+        if self.chosen:
+            query["lang"] = self.lang
+        return f"{path}?{urlencode(query)}" if query else path
+
+    def languages(self) -> list[tuple[Language, str, str]]:
+        """(code, name, link) of each language: this page, in that language."""
+        return [
+            (code, LANGUAGE_NAMES[code], f"{self._path}?{urlencode({**self._query, 'lang': code})}")
+            for code in LANGUAGE_NAMES
+        ]
+
+
+def _page(
+    service: Service, request: Request, lang: Language, template: str, **context: object
+) -> HTMLResponse:
+    """A page in `lang`; its header links to the audit only when there are case tests.
 
     The pages are rendered through the one environment of the program's pages, which
     finds this package's templates first.
     """
-    page = page_environment("maslihat.service.web").get_template(template)
-    return _html(page.render(audit=bool(service.case_tests), **context))
-
-
-WORDS = {
-    "status": {status: status_words(status) for status in get_args(Status)},
-    "stage": {stage: stage_words(stage) for stage in get_args(Stage)},
-}
-"""The words the workbench's script shows for the result's ids: those of every other output."""
+    env = page_environment("maslihat.service.web", lang=lang)
+    text = env.get_template(template).render(
+        audit=bool(service.case_tests), link=Links(request, lang), **context
+    )
+    page = _html(text)
+    page.headers.update(language_headers(lang))
+    return page
 
 
 @pages.get("/")
-def workbench(service: Current) -> HTMLResponse:
+def workbench(service: Current, request: Request, lang: Lang) -> HTMLResponse:
     """The workbench: a case editor, its result and its picture, as you type."""
     return _page(
         service,
+        request,
+        lang,
         "workbench.html.j2",
-        title="Workbench",
+        title=translator(lang).gettext("Workbench"),
         as_of=today(),
         examples=examples(),
-        words=WORDS,
+        words=script_words(lang),
     )
 
 
 @pages.get("/rules")
-def rules_page(service: Current, as_of: Day = None) -> HTMLResponse:
+def rules_page(service: Current, request: Request, lang: Lang, as_of: Day = None) -> HTMLResponse:
     """The rule versions in force on a day, by kind, each with its citation."""
-    day = as_of or today()
-    listed = in_force(service.rules, day)
-    groups = {heading: [v for v in listed if v.kind == kind] for kind, heading in HEADINGS.items()}
+    on = as_of or today()
+    rules = in_language(service.rules, lang)
+    listed = in_force(rules, on)
+    _ = translator(lang).gettext
+    groups = {
+        _(heading): [v for v in listed if v.kind == kind] for kind, heading in HEADINGS.items()
+    }
     return _page(
         service,
+        request,
+        lang,
         "rules.html.j2",
-        title=f"Rules in force on {day}",
-        as_of=day,
+        title=_("Rules in force on {date}").format(date=day(on, lang)),
+        as_of=on,
         groups={heading: items for heading, items in groups.items() if items},
-        editions=editions_in_force(service.rules, day),
-        fingerprint=service.rules.fingerprint,
+        editions=editions_in_force(rules, on),
+        fingerprint=rules.fingerprint,
+        basis=BASIS_WORDS,
     )
 
 
 @pages.get("/rules/{rule_id}")
-def rule_page(rule_id: str, service: Current, as_of: Day = None) -> HTMLResponse:
+def rule_page(
+    rule_id: str, service: Current, request: Request, lang: Lang, as_of: Day = None
+) -> HTMLResponse:
     """Every version of one rule over time, as bars, with each version's text and citation."""
-    versions = history(service.rules, rule_id)
+    versions = history(in_language(service.rules, lang), rule_id)
     if not versions:
         raise ServiceError(404, "unknown-rule", "No such rule", f"no rule called {rule_id!r}")
     return _page(
         service,
+        request,
+        lang,
         "rule.html.j2",
-        title=f"Rule {rule_id}",
+        title=translator(lang).gettext("Rule {rule}").format(rule=rule_id),
         rule_id=rule_id,
         name=next((v.title for v in versions if v.title), None),
         as_of=as_of,
         chart=chart(versions, today(), as_of),
         kinds=KIND_NAMES,
+        basis=BASIS_WORDS,
         several_kinds=len({v.kind for v in versions}) > 1,
     )
 
@@ -162,14 +221,17 @@ def favicon() -> FileResponse:
     return FileResponse(Path(__file__).parent / "static" / "icon.svg", media_type="image/svg+xml")
 
 
-def _audit_html(service: Service) -> str:
-    return html_page(AuditReport.model_validate_json(service.audit_json()), service.rules)
+def _audit_html(service: Service, lang: Language) -> str:
+    report = AuditReport.model_validate_json(service.audit_json())
+    return html_page(report, service.rules, lang)
 
 
 @pages.get("/audit")
-async def audit_page(service: Current) -> HTMLResponse:
+async def audit_page(service: Current, lang: Lang) -> HTMLResponse:
     """The audit report as a page: the rules measured against the service's case tests."""
-    return _html(await run_in_threadpool(_audit_html, service))
+    page = _html(await run_in_threadpool(_audit_html, service, lang))
+    page.headers.update(language_headers(lang))
+    return page
 
 
 def _docs_routes(app: FastAPI) -> APIRouter:

@@ -11,6 +11,8 @@
 (function () {
   const DELAY = 350;
   const WORDS = JSON.parse(document.getElementById("words").textContent);
+  const LANG = WORDS.lang;
+  const plural = new Intl.PluralRules(LANG);
   const editor = document.getElementById("case");
   const gutter = document.getElementById("gutter");
   const asOf = document.getElementById("as-of");
@@ -37,8 +39,51 @@
     return node;
   }
 
+  /* A date as every other output writes it: ISO in English, else the form the server
+   * read off its own (WORDS.dates: a template and the months' names). */
   function day(iso) {
-    return el("span", { class: "day" }, iso);
+    let shown = iso;
+    const form = WORDS.dates;
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (form && parts) {
+      const values = { year: parts[1], month: form.months[Number(parts[2]) - 1], day: String(Number(parts[3])) };
+      shown = form.template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+    }
+    return el("span", { class: "day", "data-date": iso }, shown);
+  }
+
+  /* The page's words (WORDS.text), `{name}` filled from `values`: text, or nodes (a day). */
+  function say(key, values) {
+    const parts = WORDS.text[key].split(/\{(\w+)\}/);
+    return parts.map((part, i) => (i % 2 ? values[part] : part)).filter((p) => p !== "");
+  }
+
+  /* A message of the law with its ISO dates written as the page writes dates. */
+  function withDays(text) {
+    return text.split(/\b(\d{4}-\d{2}-\d{2})\b/).map((part, i) => (i % 2 ? day(part) : part));
+  }
+
+  function sayText(key, values) {
+    return say(key, values).join("");
+  }
+
+  /* The links of this page keep the language the reader chose with the switch. */
+  function here(path, params) {
+    const query = new URLSearchParams(params);
+    if (new URLSearchParams(window.location.search).has("lang")) query.set("lang", LANG);
+    const text = query.toString();
+    return text ? `${path}?${text}` : path;
+  }
+
+  /* The language switch opens this page on the same example and day. */
+  function keepState() {
+    for (const link of document.querySelectorAll("a.lang-switch")) {
+      const query = new URLSearchParams({ lang: link.dataset.lang });
+      if (picker.value) query.set("example", picker.value);
+      if (asOf.value) query.set("as_of", asOf.value);
+      link.href = `/?${query}`;
+    }
+    rulesLink.href = here("/rules", asOf.value ? { as_of: asOf.value } : {});
   }
 
   function cited(text, url) {
@@ -75,7 +120,8 @@
     badLines = new Map();
     errors.replaceChildren();
     for (const error of listed) {
-      const where = error.line ? `line ${error.line}` + (error.column ? `:${error.column}` : "") : "";
+      const where = error.line
+        ? sayText("line", { line: String(error.line) }) + (error.column ? `:${error.column}` : "") : "";
       if (error.line && !badLines.has(error.line)) badLines.set(error.line, error.message);
       const item = el("li", { class: "error" },
         where ? el("button", { type: "button", class: "at" }, where) : null,
@@ -90,7 +136,8 @@
     const shown = result.childElementCount > 0;
     result.classList.toggle("stale", shown);
     stale.hidden = !shown;
-    state.textContent = listed.length === 1 ? "1 error" : `${listed.length} errors`;
+    const form = WORDS.errors[plural.select(listed.length)] || WORDS.errors.other;
+    state.textContent = form.replace("{n}", listed.length.toLocaleString(LANG));
     state.className = "state bad";
     drawGutter();
   }
@@ -104,7 +151,8 @@
   /* What ended the mandate: the ground, in the words the result gives it, or the id. */
   function endedBy(body) {
     const ground = body.grounds.find((g) => g.ground === body.mandate.ended_by);
-    return ground ? `ground ${ground.subparagraph}, ${ground.title}` : body.mandate.ended_by;
+    return ground ? sayText("ground", { number: ground.subparagraph, title: ground.title })
+      : body.mandate.ended_by;
   }
 
   function showResult(body) {
@@ -114,48 +162,53 @@
     drawGutter();
     const mandate = body.mandate;
     const parts = [
-      el("h2", {}, body.case ? `${body.case}, as of ${body.as_of}` : `As of ${body.as_of}`),
+      el("h2", {}, ...(body.case ? say("case_as_of", { case: body.case, date: day(body.as_of) })
+        : say("as_of", { date: day(body.as_of) }))),
       el("p", { class: "summary" },
         el("span", { id: "status", class: `status status-${body.status}` },
           WORDS.status[body.status] || body.status),
-        body.eligible ? " · eligible" : " · not eligible",
-        mandate ? " · mandate from " : " · no mandate", mandate ? day(mandate.began) : null,
-        mandate && mandate.ended ? " to " : null, mandate && mandate.ended ? day(mandate.ended) : null,
-        mandate && mandate.ended ? ` (${endedBy(body)})` : null),
+        WORDS.text[body.eligible ? "eligible" : "not_eligible"],
+        ...(mandate ? say("mandate_from", { date: day(mandate.began) }) : say("no_mandate", {})),
+        ...(mandate && mandate.ended ? say("until", { date: day(mandate.ended) }) : []),
+        mandate && mandate.ended ? sayText("ended_by", { ground: endedBy(body) }) : null),
     ];
     if (body.grounds.length) {
-      parts.push(el("h3", {}, "Grounds"), table(
-        ["Ground", "Stage", "Citation"],
+      parts.push(el("h3", {}, WORDS.text.grounds), table(
+        [WORDS.text.ground_column, WORDS.text.stage_column, WORDS.text.citation_column],
         body.grounds.map((g) => [
-          el("a", { href: `/rules/${encodeURIComponent(g.ground)}?as_of=${body.as_of}`, class: "rule" },
+          el("a", { href: here(`/rules/${encodeURIComponent(g.ground)}`, { as_of: body.as_of }), class: "rule" },
             `${g.subparagraph}. ${g.title}`),
-          el("span", {}, `${WORDS.stage[g.stage] || g.stage} on `, day(g.stage_date),
-            g.arose ? el("br") : null, g.arose ? "arose " : null, g.arose ? day(g.arose) : null),
+          el("span", {},
+            ...say("stage_on", { stage: WORDS.stage[g.stage] || g.stage, date: day(g.stage_date) }),
+            g.arose ? el("br") : null, ...(g.arose ? say("arose", { date: day(g.arose) }) : [])),
           el("span", {}, cited(g.citation, g.citation_url),
             g.stage_citation !== g.citation ? el("br") : null,
             g.stage_citation !== g.citation ? cited(g.stage_citation, g.stage_citation_url) : null),
         ])));
     }
     if (body.findings.length) {
-      parts.push(el("h3", {}, "Findings"), el("ul", { class: "findings" },
+      parts.push(el("h3", {}, WORDS.text.findings), el("ul", { class: "findings" },
         ...body.findings.map((f) => el("li", { class: `finding severity-${f.severity}` },
-          el("strong", {}, f.severity), ` ${f.date || ""}${f.until ? " to " + f.until : ""}: ${f.message} `,
-          cited(f.citation, f.citation_url)))));
+          el("strong", {}, WORDS.severity[f.severity] || f.severity), " ",
+          f.date ? day(f.date) : null, ...(f.until ? say("until", { date: day(f.until) }) : []),
+          ": ", ...withDays(f.message), " ", cited(f.citation, f.citation_url)))));
     }
     if (body.next_steps.length) {
-      parts.push(el("h3", {}, "Next steps"),
+      parts.push(el("h3", {}, WORDS.text.next_steps),
         el("ul", { class: "next-steps" }, ...body.next_steps.map((s) => el("li", {}, s.text))));
     }
     result.replaceChildren(...parts);
     result.classList.remove("stale");
     stale.hidden = true;
-    state.textContent = "evaluated";
+    state.textContent = WORDS.text.evaluated;
     state.className = "state ok";
   }
 
+  /* The API answers in the page's language (its texts, its report page). */
   async function post(path, text) {
-    const day = asOf.value ? `?as_of=${encodeURIComponent(asOf.value)}` : "";
-    return fetch(path + day, {
+    const query = new URLSearchParams({ lang: LANG });
+    if (asOf.value) query.set("as_of", asOf.value);
+    return fetch(`${path}?${query}`, {
       method: "POST", headers: { "Content-Type": "application/yaml" }, body: text,
     });
   }
@@ -164,10 +217,10 @@
     const mine = ++latest;
     const text = editor.value;
     if (!text.trim()) {
-      state.textContent = "empty";
+      state.textContent = WORDS.text.empty;
       return;
     }
-    state.textContent = "evaluating…";
+    state.textContent = WORDS.text.evaluating;
     state.className = "state";
     try {
       const answer = await post("/v1/evaluate", text);
@@ -190,7 +243,7 @@
       }
     } catch (failure) {
       if (mine !== latest) return;
-      state.textContent = `the service did not answer (${failure.message})`;
+      state.textContent = sayText("no_answer", { reason: failure.message });
       state.className = "state bad";
     }
   }
@@ -219,6 +272,7 @@
     const answer = await fetch(`/v1/examples/${encodeURIComponent(name)}`);
     editor.value = await answer.text();
     editor.scrollTop = 0;
+    keepState();
     schedule();
   }
 
@@ -230,24 +284,25 @@
     schedule();
   });
   editor.addEventListener("input", () => {
-    if (picker.value) picker.value = "";
+    if (picker.value) {
+      picker.value = "";
+      keepState();
+    }
     schedule();
   });
   editor.addEventListener("scroll", () => { gutter.scrollTop = editor.scrollTop; });
   asOf.addEventListener("change", () => {
-    rulesLink.href = asOf.value ? `/rules?as_of=${asOf.value}` : "/rules";
+    keepState();
     schedule();
   });
   picker.addEventListener("change", () => open(picker.value));
 
   /* `/?example=NAME&as_of=DAY` opens on that example and day; by default, the first example. */
   const asked = new URLSearchParams(window.location.search);
-  if (asked.get("as_of")) {
-    asOf.value = asked.get("as_of");
-    rulesLink.href = `/rules?as_of=${asOf.value}`;
-  }
+  if (asked.get("as_of")) asOf.value = asked.get("as_of");
   const names = Array.from(picker.options, (option) => option.value).filter(Boolean);
   const first = names.includes(asked.get("example")) ? asked.get("example") : names[0] || "";
   picker.value = first;
+  keepState();
   if (first) open(first); else drawGutter();
 })();
