@@ -152,16 +152,18 @@ class Run:
                 event.type,
                 partial(self.apply, index, event),
             )
-        while self._agenda:
-            day, _, _, at, what, action = heapq.heappop(self._agenda)
-            before = self.chart.status
+        agenda, chart, logs = self._agenda, self.chart, self.ledger.keep_timeline
+        while agenda:
+            day, _, _, at, what, action = heapq.heappop(agenda)
+            before = chart.status
             self.decided_by = (None, None)
             if day > self.as_of:
                 self.ledger.note("as_of", day, "after the as-of date: not considered", event=at)
                 self.log(day, at, what, before, "after the as-of date: not considered")
                 continue
             action()
-            self.log(day, at, what, before, "")
+            if logs:  # the call costs more than the rest of a step's bookkeeping
+                self.log(day, at, what, before, "")
         if self.eligible is None:
             self.check_eligibility(self.as_of, None)
         return build_result(self)
@@ -289,7 +291,7 @@ class Run:
             if ground.id in self.grounds:
                 continue
             at_event = at_event or self.situation(event.date, event=event)
-            for version in ground.versions:
+            for version in ground.versions.versions:
                 if self.trigger(ground, version, index, event, at_event, later_only):
                     found = True
                     break
@@ -326,15 +328,16 @@ class Run:
                 verdict = f"would arise on {arises}, after the as-of date"
             if holds and self.chart.is_terminated:
                 verdict = "would arise, but the mandate has already ended"
-            self.ledger.note(
-                version.key,
-                arises,
-                verdict,
-                event=index,
-                citation=version.cite,
-                explanation=explained,
-                version=version.key,
-            )
+            if self.ledger.keeps(explained):  # a ground's trigger on every event: no call
+                self.ledger.note(
+                    version.key,
+                    arises,
+                    verdict,
+                    event=index,
+                    citation=version.cite,
+                    explanation=explained,
+                    version=version.key,
+                )
             if holds and later_only and arises > self.as_of:
                 return True  # takes effect after the as-of date: not yet judged, not ignored
             if not holds or arises > self.as_of or self.chart.is_terminated:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from maslihat.errors import EvaluationError
@@ -140,7 +141,33 @@ class Situation:
 
     def render(self, template: str) -> str:
         """Fill `${path}` placeholders in a message template with facts."""
-        return FactTemplate(template).substitute(_Lookup(self))
+        pieces = _pieces(template)
+        if pieces is None:  # an ill-formed `$`: string.Template raises as it always has
+            return FactTemplate(template).substitute(_Lookup(self))
+        lookup = _Lookup(self)
+        return "".join(lookup[piece] if odd else piece for odd, piece in pieces)
+
+
+@lru_cache(maxsize=4096)
+def _pieces(template: str) -> tuple[tuple[bool, str], ...] | None:
+    """The template as text and fact paths (True), as `FactTemplate` reads it, split once.
+
+    Every finding and next step fills a template: matching it again each time cost
+    more than the rest of building the result. None for a template `substitute`
+    refuses, so that it raises its own error.
+    """
+    pieces: list[tuple[bool, str]] = []
+    end = 0
+    for match in FactTemplate.pattern.finditer(template):
+        pieces.append((False, template[end : match.start()]))
+        end = match.end()
+        if match.group("invalid") is not None:
+            return None
+        escaped = match.group("escaped")
+        path = match.group("named") or match.group("braced")
+        pieces.append((False, escaped) if escaped is not None else (True, path))
+    pieces.append((False, template[end:]))
+    return tuple(pieces)
 
 
 _PATHS: dict[str, tuple[str, tuple[str, ...]]] = {}
