@@ -215,5 +215,5 @@ def test_batch_hands_out_up_to_32_files_a_task_and_a_small_batch_to_every_worker
     """Big batches go 32 files a task; a small one is cut so each worker gets some."""
     assert cli.batch_chunk(10_000, 2) == cli.BATCH_CHUNK == 32
     assert cli.batch_chunk(100, 2) == 12  # four tasks in flight per worker
-    assert cli.batch_chunk(12, 2) == 1
-    assert cli.batch_chunk(0, 4) == 1
+    assert cli.batch_chunk(12, 2) == 4  # never fewer than four: three files stay here
+    assert cli.batch_chunk(0, 4) == 4

@@ -359,16 +359,17 @@ BATCH_CHUNK = 32
 
 
 def batch_chunk(files: int, jobs: int) -> int:
-    """Files per task: as many as `BATCH_CHUNK`, as few as keep every worker busy.
+    """Files per task: as many as `BATCH_CHUNK`, as few as keep every worker busy, and 4 at least.
 
     Each task is a round trip through the pool that costs the parent about as much as
     printing a few lines, and the parent shares the cores with the workers: four files
     a task took a fifth of a core on two. A small batch is still spread over the
-    workers (the pool keeps four tasks per worker in flight).
+    workers (the pool keeps four tasks per worker in flight), and one of three files
+    or fewer, less than a task, is evaluated in this process, as it always was.
     """
     from maslihat.engine.pool import WINDOW_PER_JOB
 
-    return max(1, min(BATCH_CHUNK, files // (WINDOW_PER_JOB * jobs)))
+    return max(4, min(BATCH_CHUNK, files // (WINDOW_PER_JOB * jobs)))
 
 
 _batch: tuple[RuleSet, dt.date, bool, Language] | None = None
