@@ -6,10 +6,12 @@ import io
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from maslihat.audit.progress import quietly
+from maslihat.cli import progress as progress_module
 from maslihat.cli.main import main
 from maslihat.cli.progress import echo, progress
 
@@ -54,3 +56,20 @@ def test_batch_and_test_output_is_unchanged_in_a_pipe() -> None:
     assert all(line.startswith('{"file": ') for line in done.stdout.splitlines())
     assert done.stderr == "3 cases read: " + done.stderr.split("3 cases read: ")[1]
     assert "\r" not in done.stderr and "%" not in done.stderr
+
+
+def test_echo_writes_what_click_echo_writes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plain text is written as click.echo writes it, without it; ANSI codes go to click."""
+    plain = ("examples/01.yaml: terminated", "мандат прекращён", "")
+    for text in (*plain, "\x1b[1mbold\x1b[0m"):
+        with monkeypatch.context() as patched:
+            if text in plain:  # the write alone, not click.echo
+                patched.setattr(progress_module.click, "echo", None)
+            echo(text)
+            echo(text, err=True)
+        ours = capsys.readouterr()
+        click.echo(text)
+        click.echo(text, err=True)
+        assert ours == capsys.readouterr()

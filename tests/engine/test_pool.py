@@ -209,3 +209,11 @@ def test_batch_goes_on_past_bad_files_in_the_middle(tmp_path: Path) -> None:
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert [Path(line.split(":")[1].strip()).name for line in errors] == ["03.yaml", "08.yaml"]
     assert result.stderr.splitlines()[-1].startswith("12 cases read:")
+
+
+def test_batch_hands_out_up_to_32_files_a_task_and_a_small_batch_to_every_worker() -> None:
+    """Big batches go 32 files a task; a small one is cut so each worker gets some."""
+    assert cli.batch_chunk(10_000, 2) == cli.BATCH_CHUNK == 32
+    assert cli.batch_chunk(100, 2) == 12  # four tasks in flight per worker
+    assert cli.batch_chunk(12, 2) == 4  # never fewer than four: three files stay here
+    assert cli.batch_chunk(0, 4) == 4

@@ -125,6 +125,17 @@ def test_incomparable_values_are_an_evaluation_error() -> None:
         cmp("d", "gt", 3).evaluate(FakeFacts({"d": dt.date(2020, 1, 1)}))
 
 
+@pytest.mark.parametrize("right", [3, FactValue("n")])
+def test_the_test_closure_reports_incomparable_values_as_evaluate_does(right: Any) -> None:
+    """`test` raises the error `evaluate` raises, against a constant or another fact."""
+    facts = FakeFacts({"d": dt.date(2020, 1, 1), "n": 3})
+    with pytest.raises(EvaluationError) as explained:
+        cmp("d", "gt", right).evaluate(facts)
+    with pytest.raises(EvaluationError) as tested:
+        cmp("d", "gt", right).test(facts)
+    assert str(tested.value) == str(explained.value)
+
+
 @pytest.mark.parametrize(
     ("place", "unit", "inside"),
     [

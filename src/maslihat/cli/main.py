@@ -324,13 +324,14 @@ def batch(
     statuses: Counter[str] = Counter()
     errors: Counter[int] = Counter()  # by exit code
     files = list(case_files(paths))
+    jobs = jobs or cpu_count()
     lines = ordered_map(
         _batch_case,
         files,
-        jobs=jobs or cpu_count(),
+        jobs=jobs,
         initializer=_start_batch,
         initargs=(rules, as_of or today(), as_json, lang),
-        chunk=4,
+        chunk=batch_chunk(len(files), jobs),
     )
     for status, code, text in progress(N_("Evaluating cases"))(lines, len(files)):
         if status is None:
@@ -341,6 +342,24 @@ def batch(
             echo(text)
     click.echo(batch_summary(statuses, errors.total(), lang), err=True)
     sys.exit(max(errors, default=0))
+
+
+BATCH_CHUNK = 32
+"""The most files a batch worker is handed at a time."""
+
+
+def batch_chunk(files: int, jobs: int) -> int:
+    """Files per task: as many as `BATCH_CHUNK`, as few as keep every worker busy, and 4 at least.
+
+    Each task is a round trip through the pool that costs the parent about as much as
+    printing a few lines, and the parent shares the cores with the workers: four files
+    a task took a fifth of a core on two. A small batch is still spread over the
+    workers (the pool keeps four tasks per worker in flight), and one of three files
+    or fewer, less than a task, is evaluated in this process, as it always was.
+    """
+    from maslihat.engine.pool import WINDOW_PER_JOB
+
+    return max(4, min(BATCH_CHUNK, files // (WINDOW_PER_JOB * jobs)))
 
 
 _batch: tuple[RuleSet, dt.date, bool, Language] | None = None

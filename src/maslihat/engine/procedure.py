@@ -126,20 +126,27 @@ def check_restrictions(run: Run, day: dt.date, event: int | None, changed: bool)
     Checks are traced when the event changed the state (the only time a conclusion
     can change) or when a breach opens.
     """
-    situation = run.situation(day, check={"date": day})
+    # This runs on every event: most restrictions have nothing to look at (no outside
+    # activity, no other mandate) and no breach open, so the situation and the check
+    # are built only for one that has.
+    situation: Situation | None = None
+    terminated = run.chart.is_terminated
     for restriction in run.rules.restrictions:
-        version = restriction.versions.at(day)
+        version = None if terminated else restriction.versions.at(day)
         breached: set[tuple[str, str]] = set()
-        if version is not None and not run.chart.is_terminated:
+        if version is not None:
             body = version.body
+            situation = situation or run.situation(day, check={"date": day})
             items = situation.get(body.for_each) if body.for_each else (None,)
-            at = _Check(run, restriction.id, restriction.finding, version, day, event)
-            for item in items or ():
-                here = situation.bind("item", item) if body.for_each else situation
-                if at.item(here, item, changed):
-                    breached.add((restriction.id, item_key(item)))
-        for key in [k for k in run.breaches if k[0] == restriction.id and k not in breached]:
-            _close(run, key, day)
+            if items:
+                at = _Check(run, restriction.id, restriction.finding, version, day, event)
+                for item in items:
+                    here = situation.bind("item", item) if body.for_each else situation
+                    if at.item(here, item, changed):
+                        breached.add((restriction.id, item_key(item)))
+        if run.breaches:
+            for key in [k for k in run.breaches if k[0] == restriction.id and k not in breached]:
+                _close(run, key, day)
 
 
 def _breach_verdict(finding: str, day: dt.date, opens: bool, breached: bool, item: str) -> Verdict:

@@ -143,6 +143,14 @@ class Ledger:
             )
         )
 
+    def keeps(self, explanation: Explanation | None) -> bool:
+        """Whether `note` can keep anything of a rule application explained so.
+
+        Without the trace, only a failed trigger's explanation is kept: a run on its
+        hottest paths skips calling `note` when this says it would keep nothing.
+        """
+        return self.explain or explanation is not None
+
     def _near_miss(
         self,
         rule: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from maslihat.model import Mandate, NextStep, Result, RulesInfo, TraceEntry
@@ -29,11 +30,17 @@ def build_result(run: Run) -> Result:
         ),
         findings=tuple(sorted(run.ledger.findings, key=lambda f: (f.date is None, f.date))),
         next_steps=next_steps(run) if not run.chart.is_terminated else (),
-        rules=RulesInfo(fingerprint=run.rules.fingerprint),
+        rules=_rules_info(run.rules.fingerprint),
         not_grounds=tuple(run.ledger.not_grounds.values()),
         not_breaches=tuple(run.ledger.not_breaches.values()),
         trace=_in_date_order(run.ledger.trace) if run.ledger.explain else None,
     )
+
+
+@lru_cache(maxsize=16)
+def _rules_info(fingerprint: str) -> RulesInfo:
+    """One (immutable) `RulesInfo` per rule set, not one validated per result."""
+    return RulesInfo(fingerprint=fingerprint)
 
 
 def _in_date_order(trace: list[TraceEntry]) -> tuple[TraceEntry, ...]:

@@ -153,16 +153,18 @@ class Run:
                 event.type,
                 partial(self.apply, index, event),
             )
-        while self._agenda:
-            day, _, _, at, what, action = heapq.heappop(self._agenda)
-            before = self.chart.status
+        agenda, chart, logs = self._agenda, self.chart, self.ledger.keep_timeline
+        while agenda:
+            day, _, _, at, what, action = heapq.heappop(agenda)
+            before = chart.status
             self.decided_by = (None, None)
             if day > self.as_of:
                 self.ledger.note("as_of", day, verdict("after_as_of"), event=at)
                 self.log(day, at, what, before, "after the as-of date: not considered")
                 continue
             action()
-            self.log(day, at, what, before, "")
+            if logs:  # the call costs more than the rest of a step's bookkeeping
+                self.log(day, at, what, before, "")
         if self.eligible is None:
             self.check_eligibility(self.as_of, None)
         return build_result(self)
@@ -292,7 +294,7 @@ class Run:
             if ground.id in self.grounds:
                 continue
             at_event = at_event or self.situation(event.date, event=event)
-            for version in ground.versions:
+            for version in ground.versions.versions:
                 if self.trigger(ground, version, index, event, at_event, later_only):
                     found = True
                     break
@@ -329,15 +331,16 @@ class Run:
                 said = verdict("would_arise_later", date=arises)
             if holds and self.chart.is_terminated:
                 said = verdict("would_arise_ended")
-            self.ledger.note(
-                version.key,
-                arises,
-                said,
-                event=index,
-                citation=version.cite,
-                explanation=explained,
-                version=version.key,
-            )
+            if self.ledger.keeps(explained):  # a ground's trigger on every event: no call
+                self.ledger.note(
+                    version.key,
+                    arises,
+                    said,
+                    event=index,
+                    citation=version.cite,
+                    explanation=explained,
+                    version=version.key,
+                )
             if holds and later_only and arises > self.as_of:
                 return True  # takes effect after the as-of date: not yet judged, not ignored
             if not holds or arises > self.as_of or self.chart.is_terminated:

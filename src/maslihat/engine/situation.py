@@ -11,7 +11,8 @@ will read the explanation, and merely tested otherwise.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from maslihat.errors import EvaluationError
@@ -60,26 +61,29 @@ class Situation:
 
     def get(self, path: str) -> Any:
         """The value at `path`; a named fact is computed the first time it is read."""
-        parsed = _PATHS.get(path)
-        if parsed is None:
+        # Read about a hundred times per case: try/except costs nothing when nothing
+        # is raised, which here is every time but the first read of a path.
+        try:
+            root, names = _PATHS[path]
+        except KeyError:
             root, _, rest = path.partition(".")
-            parsed = _PATHS.setdefault(path, (root, tuple(rest.split(".")) if rest else ()))
-        root, names = parsed
+            root, names = _PATHS.setdefault(path, (root, tuple(rest.split(".")) if rest else ()))
         derived = self._facts.get(root)
         if derived is not None:
-            if root not in self._cache:
+            cache = self._cache
+            if root not in cache:
                 value, read = derived.compute(self)
-                self._cache[root] = value
+                cache[root] = value
                 self.derived_reads.update(read)
-            return self._cache[root]
-        value = self._roots.get(root, _ABSENT)
-        if value is _ABSENT:
-            raise EvaluationError(f"fact {path!r} is not available here")
+            return cache[root]
+        try:
+            value = self._roots[root]
+        except KeyError:
+            raise EvaluationError(f"fact {path!r} is not available here") from None
         for name in names:
-            kind = type(value)
-            mapping = _MAPPING.get(kind)
+            mapping = _MAPPING.get(type(value))
             if mapping is None:
-                mapping = _MAPPING.setdefault(kind, isinstance(value, Mapping))
+                mapping = _MAPPING.setdefault(type(value), isinstance(value, Mapping))
             value = value.get(name) if mapping else getattr(value, name, None)
         return value
 
@@ -98,6 +102,23 @@ class Situation:
         bound = Situation(self._rules, self.day, roots, self._history, self.observer, self.explain)
         bound.derived_reads = self.derived_reads
         return bound
+
+    def each(self, root: str, values: Iterable[Any]) -> Iterator[Situation]:
+        """The situation with `root` bound to each value in turn, for a named fact's count.
+
+        One bound situation is rebound for each value rather than one built per value
+        (a count over a case's events binds each event): the named facts it computed
+        for one value are forgotten before the next, so each value is judged as by
+        `bind`. The situation yielded is only good until the next one.
+        """
+        bound = self.bind(root, None)
+        roots, cache = bound._roots, bound._cache
+        assert isinstance(roots, dict)  # bind's own copy
+        for value in values:
+            roots[root] = value
+            if cache:
+                cache.clear()
+            yield bound
 
     def observe(self, explained: Explanation) -> None:
         """Pass a condition's explanation to the observer, if one listens (coverage)."""
@@ -120,7 +141,33 @@ class Situation:
 
     def render(self, template: str) -> str:
         """Fill `${path}` placeholders in a message template with facts."""
-        return FactTemplate(template).substitute(_Lookup(self))
+        pieces = _pieces(template)
+        if pieces is None:  # an ill-formed `$`: string.Template raises as it always has
+            return FactTemplate(template).substitute(_Lookup(self))
+        lookup = _Lookup(self)
+        return "".join(lookup[piece] if odd else piece for odd, piece in pieces)
+
+
+@lru_cache(maxsize=4096)
+def _pieces(template: str) -> tuple[tuple[bool, str], ...] | None:
+    """The template as text and fact paths (True), as `FactTemplate` reads it, split once.
+
+    Every finding and next step fills a template: matching it again each time cost
+    more than the rest of building the result. None for a template `substitute`
+    refuses, so that it raises its own error.
+    """
+    pieces: list[tuple[bool, str]] = []
+    end = 0
+    for match in FactTemplate.pattern.finditer(template):
+        pieces.append((False, template[end : match.start()]))
+        end = match.end()
+        if match.group("invalid") is not None:
+            return None
+        escaped = match.group("escaped")
+        path = match.group("named") or match.group("braced")
+        pieces.append((False, escaped) if escaped is not None else (True, path))
+    pieces.append((False, template[end:]))
+    return tuple(pieces)
 
 
 _PATHS: dict[str, tuple[str, tuple[str, ...]]] = {}

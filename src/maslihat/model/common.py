@@ -33,7 +33,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class Frozen(BaseModel):
     """Immutable, closed model: unknown keys are errors, instances are hashable values."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Each model builds its validator when first used, not when its class is defined:
+    # a command builds only the ones it needs (`maslihat evaluate` never validates an
+    # event model alone, only the case that holds it, nor any rule-file model).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 def refusal(code: str, key: str, /, **fields: Any) -> PydanticCustomError:

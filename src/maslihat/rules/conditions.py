@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
@@ -53,6 +53,10 @@ class Facts(Protocol):
 
     def bind(self, root: str, value: Any) -> Facts:
         """The same situation with one more root (such as `item`) bound."""
+        ...
+
+    def each(self, root: str, values: Iterable[Any]) -> Iterator[Facts]:
+        """The situation with `root` bound to each value in turn (each good until the next)."""
         ...
 
     def observe(self, explained: Explanation) -> None:
@@ -284,12 +288,30 @@ class Comparison:
         return (type(self), (self.node, self.path, self.op, self.operand))
 
     def _compile(self) -> Callable[[Facts], bool]:
-        path, compare = self.path, self._compare
+        # `_compare` inlined, with the operation looked up once: this is the innermost
+        # call of every rule on every event (and of every item a named fact counts).
+        path, operation, cannot = self.path, OPERATIONS[self.op][1], self._cannot
         if isinstance(self.operand, Constant):
             right = self.operand.value
-            return lambda facts: compare(facts.get(path), right)
+
+            def against_constant(facts: Facts) -> bool:
+                left = facts.get(path)
+                try:
+                    return bool(operation(left, right))
+                except TypeError as exc:
+                    raise cannot(left, right) from exc
+
+            return against_constant
         value_in = self.operand.value_in
-        return lambda facts: compare(facts.get(path), value_in(facts))
+
+        def against_operand(facts: Facts) -> bool:
+            left, right = facts.get(path), value_in(facts)
+            try:
+                return bool(operation(left, right))
+            except TypeError as exc:
+                raise cannot(left, right) from exc
+
+        return against_operand
 
     def evaluate(self, facts: Facts) -> Explanation:
         """Compare, reading the fact and the operand."""
@@ -311,13 +333,14 @@ class Comparison:
         return explained
 
     def _compare(self, left: Any, right: Any) -> bool:
-        symbol, test = OPERATIONS[self.op]
         try:
-            return bool(test(left, right))
+            return bool(OPERATIONS[self.op][1](left, right))
         except TypeError as exc:
-            raise EvaluationError(
-                f"{self.node}: cannot compare {show(left)} {symbol} {show(right)}"
-            ) from exc
+            raise self._cannot(left, right) from exc
+
+    def _cannot(self, left: Any, right: Any) -> EvaluationError:
+        symbol = OPERATIONS[self.op][0]
+        return EvaluationError(f"{self.node}: cannot compare {show(left)} {symbol} {show(right)}")
 
     def walk(self) -> Iterable[Condition]:
         """Just this node."""

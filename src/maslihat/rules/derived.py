@@ -85,7 +85,7 @@ class CountOf:
         if self.where is None:
             return len(items), {}
         where = self.where
-        return sum(1 for item in items if facts.bind("item", item).holds(where)), {}
+        return sum(1 for bound in facts.each("item", items) if bound.holds(where)), {}
 
     def conditions(self) -> Iterable[Condition]:
         """The `where` condition."""
@@ -107,8 +107,7 @@ class RunLength:
         Events that fail `among` are passed over: they neither count nor break the run.
         """
         run = 0
-        for event in reversed(facts.history(self.event_type)):
-            bound = facts.bind("event", event)
+        for bound in facts.each("event", reversed(facts.history(self.event_type))):
             if self.among is not None and not bound.holds(self.among):
                 continue
             if not bound.holds(self.where):
