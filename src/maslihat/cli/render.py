@@ -215,6 +215,7 @@ def timeline_text(steps: list[TimelineStep], lang: Language = DEFAULT_LANGUAGE) 
     """The timeline, one line per step, in the words `evaluate` uses, in `lang`."""
     _ = _Words(lang)
     lines = []
+    width = max((len(_.day(step.date)) for step in steps), default=0)  # "1 мамыр" is short
     for step in steps:
         event = f"#{step.event}" if step.event is not None else "  "
         cite = f" [{step.citation}]" if step.citation else ""
@@ -225,7 +226,7 @@ def timeline_text(steps: list[TimelineStep], lang: Language = DEFAULT_LANGUAGE) 
             told = before if before == after else f"{before} → {after}"
             told += _("  by {rule}").format(rule=step.rule_title) if step.rule_title else ""
             told += cite + (f"  ({step.note})" if step.note else "")
-        lines.append(f"{_.day(step.date)} {event:>3} {step.what:<34} {told}".rstrip())
+        lines.append(f"{_.day(step.date):<{width}} {event:>3} {step.what:<34} {told}".rstrip())
     return "\n".join(lines) if lines else _("(no events)")
 
 
