@@ -44,8 +44,8 @@ from maslihat.rules.conditions import words
 from maslihat.rules.listing import all_versions
 from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules, read_rule_files
 from maslihat.schemas import MODELS as SCHEMAS
-from maslihat.source import load_document
 from maslihat.service.web.examples import examples
+from maslihat.source import load_document
 from maslihat.wording import MESSAGES, say_in
 
 CATALOGUE = Path(__file__).parent / "catalogue"

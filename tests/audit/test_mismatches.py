@@ -33,7 +33,7 @@ def test_statuses_stages_dates_and_booleans_are_worded_codes_are_not() -> None:
     )
     day = Mismatch("test_differs", field="grounds.x.arose", expected="2022-02-02", got=None)
     assert day.in_language("ru") == (
-        "grounds.x.arose: ожидалось 2 февраля 2022\u202fг., получено пустое значение"
+        "grounds.x.arose: ожидалось 2 февраля 2022\u202fг., получено пустое значение"  # noqa: RUF001
     )
     eligible = Mismatch("test_differs", field="eligible", expected=False, got=True)
     assert eligible.in_language("kk") == "eligible: күтілгені жоқ, алынғаны иә"
