@@ -29,12 +29,13 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 import maslihat
-from maslihat.audit.casetests import LoadedFile, case_test_files, load_case_test
+from maslihat.audit.casetests import Expect, LoadedFile, case_test_files, load_case_test
 from maslihat.audit.model import AuditReport
 from maslihat.cli.main import main as cli
 from maslihat.cli.render import batch_summary, result_text
 from maslihat.engine.evaluate import evaluate_with_timeline
 from maslihat.engine.verdicts import verdict
+from maslihat.errors import CaseTestError
 from maslihat.i18n import LANGUAGES, Language, catalogue_path, negotiate
 from maslihat.i18n import day as human_day
 from maslihat.model import EVENT_MODELS
@@ -44,6 +45,7 @@ from maslihat.rules.listing import all_versions
 from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules, read_rule_files
 from maslihat.schemas import MODELS as SCHEMAS
 from maslihat.service.web.examples import examples
+from maslihat.source import load_document
 from maslihat.wording import MESSAGES, say_in
 
 CATALOGUE = Path(__file__).parent / "catalogue"
@@ -964,3 +966,67 @@ def test_translations_keep_every_placeholder(lang: str) -> None:
                 assert found == wanted[0], f"{lang}: {ids[0]!r}"
             else:
                 assert set(found) <= set(wanted[0]) | set(wanted[1]), f"{lang}: {ids[0]!r}"
+
+
+def failing_case_test(tmp_path: Path) -> Path:
+    """A case-test file whose every expectation is wrong, one kind of mismatch each."""
+    spec = yaml_data(CATALOGUE / "activity-paid-work.yaml")
+    wrong = {
+        "status": "terminated",
+        "eligible": False,
+        "mandate": {"began": "2021-01-13", "ended": None},
+        "grounds": {"resignation": {"stage": "submitted", "arose": "2021-02-02"}},
+        "findings": [{"code": "incompatible_activity", "severity": "warning"}],
+        "no_findings": ["incompatible_activity"],
+        "next_steps": ["tec:submit:resignation"],
+    }
+    unknown = {"status": "active", "grounds": {"no_such_ground": "arisen"}}
+    spec["tests"] = [
+        {"name": "all wrong", "as_of": "2021-04-01", "expect": wrong},
+        {"name": "unknown names", "as_of": "2021-04-01", "expect": unknown},
+        {"name": "right", "as_of": "2021-04-01", "expect": {"status": "active"}},
+    ]
+    path = tmp_path / "failing.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    return path
+
+
+def yaml_data(path: Path) -> Any:
+    """A catalogue file's data, dates as ISO text (as a JSON case-test file writes them)."""
+    return json.loads(json.dumps(load_document(path, CaseTestError).data, default=str))
+
+
+def without_test_ids(text: str, paths: list[Path]) -> str:
+    """`text` with every test's id (`file-stem::test name`, English) taken out."""
+    ids = [f"{p.stem}::{t.name}" for p in paths for t in load_case_test(p).spec.tests]
+    for test_id in sorted(ids, key=len, reverse=True):
+        text = text.replace(test_id, " ")
+    return text
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_maslihat_test_prints_every_line_in_the_language(tmp_path: Path, lang: str) -> None:
+    """`maslihat test --lang` words PASS, FAIL, every mismatch and the summary in the
+    language: statuses, stages, dates and yes or no as people read them, codes as they are."""
+    failing = failing_case_test(tmp_path)
+    paths = [*case_test_files([CATALOGUE]), failing]
+    result = CliRunner().invoke(cli, ["test", str(CATALOGUE), str(failing), "--lang", lang])
+    assert result.exit_code == 1, result.output
+    assert len(result.stdout.splitlines()) > 270  # every test, and the failures' lines
+    allowed = codes(bundled()) | ALLOWED | set(Expect.model_fields) | {"no_such_ground"}
+    assert english_words(without_test_ids(result.stdout, paths), allowed) == []
+    english = CliRunner().invoke(cli, ["test", str(failing)]).stdout
+    assert "status: expected terminated, got active" in english
+    assert english.endswith("1 passed, 2 failed\n")
+
+
+def test_maslihat_test_counts_in_the_language(tmp_path: Path) -> None:
+    """The summary line uses the language's plural forms; a mismatch its words."""
+    failing = failing_case_test(tmp_path)
+    ru = CliRunner().invoke(cli, ["test", str(failing), "--lang", "ru"]).stdout
+    assert ru.endswith("1 тест пройден, 2 теста не пройдены\n")
+    assert "НЕ ПРОЙДЕН failing::all wrong" in ru
+    assert "status: ожидалось полномочия прекращены досрочно, получено" in ru
+    kk = CliRunner().invoke(cli, ["test", str(failing), "--lang", "kk"]).stdout
+    assert kk.endswith("1 тест өтті, 2 тест өтпеді\n")
+    assert "eligible: күтілгені жоқ, алынғаны иә" in kk

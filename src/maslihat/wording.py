@@ -366,6 +366,14 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "option_not_date": N_("{value} is not a date YYYY-MM-DD"),
         "option_no_such_day": N_("{value} is not a date: {reason}"),
         "diff_needs_change": N_("give --amend FILE (one or more) or --against-rules DIR"),
+        # A case test's result that is not what it expects (audit/mismatches.py).
+        "test_differs": N_("{field}: expected {expected}, got {got}"),
+        "test_present": N_("{field}: {code} must be absent"),
+        "test_unknown": N_("names what the rules lack: {names}"),
+        "test_unknown_finding": N_("finding code {code}"),
+        "test_unknown_ground": N_("ground {ground}"),
+        "witness_mutant": N_("mutant {id} ({description}, {where})"),
+        "no_witness": N_("no witness found for {target}"),
         "suggest_summary": N_(
             "audit --suggest: {written} witness files written to {directory}; "
             "{missing} without a witness"
@@ -447,30 +455,37 @@ class Said(str):
 
     def __new__(cls, key: str, /, **fields: Any) -> Said:
         """The message `key` with its named fields filled in."""
-        fields = {name: _kept(value) for name, value in fields.items()}
+        fields = {name: cls.kept(value) for name, value in fields.items()}
         said = super().__new__(cls, MESSAGES[key].format(**fields))
         said.key, said.fields = key, MappingProxyType(fields)
         return said
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle by id and fields, so a worker process can hand a message to its parent."""
-        return (_said, (self.key, dict(self.fields)))
+        return (_said, (type(self), self.key, dict(self.fields)))
 
     def in_language(self, lang: str) -> str:
         """The message in `lang` (its catalogue's wording); English is the text itself."""
         if lang == "en":
             return str(self)
-        fields = {name: in_language(value, lang) for name, value in self.fields.items()}
+        fields = {name: self.field_in(name, value, lang) for name, value in self.fields.items()}
         return _gettext(lang)(MESSAGES[self.key]).format(**fields)
 
+    @staticmethod
+    def kept(value: Any) -> Any:
+        """A field as `Said` keeps it: words and plain values as they are, others as text."""
+        return value if isinstance(value, str | int | float | None) else str(value)
 
-def _kept(value: Any) -> Any:
-    """A field as `Said` keeps it: words and plain values as they are, others as text."""
-    return value if isinstance(value, str | int | float | None) else str(value)
+    def field_in(self, name: str, value: Any, lang: str) -> Any:
+        """A field worded in `lang`: a message in it, anything else as it is.
+
+        A kind of message whose fields are values to word (a case test's mismatch:
+        statuses, dates) says how by overriding this."""
+        return in_language(value, lang)
 
 
-def _said(key: str, fields: dict[str, Any]) -> Said:
-    return Said(key, **fields)
+def _said(kind: type[Said], key: str, fields: dict[str, Any]) -> Said:
+    return kind(key, **fields)
 
 
 def _gettext(lang: str) -> Callable[[str], str]:

@@ -192,3 +192,21 @@ def test_suggest_refuses_a_link_in_its_directory_and_writes_nothing(
     assert result.stderr == f"error: {link}: is a symbolic link; not written through it\n"
     assert sorted(p.name for p in (tmp_path / "w").iterdir()) == [names[-1]]
     assert not (tmp_path / "victim").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "line"),
+    [("en", "audit --strict: ", "  - provision "), ("ru", " недостат", "  - норма ")],
+)
+def test_strict_shortfalls_beside_json_are_in_the_language(
+    lang: str, heading: str, line: str
+) -> None:
+    """`audit --json --strict --lang ru` counts and lists its shortfalls on stderr in
+    Russian, with the language's plural; the JSON on stdout keeps its codes."""
+    one = str(CATALOGUE / PAIR[0])
+    result = CliRunner().invoke(main, ["audit", one, "--json", "--strict", "--lang", lang])
+    assert result.exit_code == 1
+    first, second = result.stderr.splitlines()[:2]
+    assert first.startswith("audit --strict: ") and heading in first
+    assert second.startswith(line)
+    assert json.loads(result.stdout)["summary"]

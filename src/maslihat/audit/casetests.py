@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, StrictBool, ValidationError
 
+from maslihat.audit.mismatches import Mismatch
 from maslihat.engine.evaluate import evaluate
 from maslihat.engine.situation import Observer
 from maslihat.errors import CaseError, CaseTestError, EvaluationError
@@ -181,13 +182,19 @@ def case_test_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def unknown_names(expect: Expect, rules: RuleSet) -> list[str]:
+def unknown_names(expect: Expect, rules: RuleSet) -> list[Mismatch]:
     """Ground ids and finding codes the expectation names that the rules do not define."""
     codes = [f if isinstance(f, str) else f.code for f in expect.findings]
     wrong = [
-        f"finding code {c!r}" for c in [*codes, *expect.no_findings] if c not in rules.findings
+        Mismatch("test_unknown_finding", code=repr(c))
+        for c in [*codes, *expect.no_findings]
+        if c not in rules.findings
     ]
-    wrong += [f"ground {g!r}" for g in expect.grounds or {} if g not in rules.grounds]
+    wrong += [
+        Mismatch("test_unknown_ground", ground=repr(g))
+        for g in expect.grounds or {}
+        if g not in rules.grounds
+    ]
     return wrong
 
 
@@ -201,13 +208,13 @@ def run_test(
     """Evaluate one case test; a case or rule defect counts as a failure, not a crash."""
     unknown = unknown_names(test.expect, rules)
     if unknown:
-        return Outcome(loaded.path, test.name, (f"names what the rules lack: {unknown}",), None)
+        return Outcome(loaded.path, test.name, (Mismatch("test_unknown", names=unknown),), None)
     try:
         result = evaluate(
             loaded.case, as_of=test.as_of, rules=rules, explain=explain, observer=observer
         )
     except (CaseError, EvaluationError) as exc:
-        return Outcome(loaded.path, test.name, (f"error: {exc}",), None)
+        return Outcome(loaded.path, test.name, (Mismatch("error", error=exc),), None)
     return Outcome(loaded.path, test.name, tuple(compare(test.expect, result)), result)
 
 
@@ -225,37 +232,39 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _mandate(wanted: MandateExpect | None, found: dict[str, Any] | None) -> list[str]:
+def _differs(field: str, expected: Any, got: Any) -> Mismatch:
+    return Mismatch("test_differs", field=field, expected=expected, got=got)
+
+
+def _mandate(wanted: MandateExpect | None, found: dict[str, Any] | None) -> list[Mismatch]:
     if wanted is None or found is None:
         both_none = wanted is None and found is None
-        return [] if both_none else [f"mandate: expected {_dump(wanted)}, got {found}"]
+        return [] if both_none else [_differs("mandate", _dump(wanted), found)]
     want = _dump(wanted)
     got = {key: found[key] for key in want}
-    return [] if want == got else [f"mandate: expected {want}, got {got}"]
+    return [] if want == got else [_differs("mandate", want, got)]
 
 
 def _dump(model: Frozen | None) -> Any:
     return None if model is None else model.model_dump(mode="json", include=model.model_fields_set)
 
 
-def _grounds(expect: Expect, actual: dict[str, Any]) -> list[str]:
+def _grounds(expect: Expect, actual: dict[str, Any]) -> list[Mismatch]:
     if expect.grounds is None:
         return []
     found = {g["ground"]: g for g in actual["grounds"]}
     stages = {k: v if isinstance(v, str) else v.stage for k, v in expect.grounds.items()}
     got = {k: g["stage"] for k, g in found.items()}
-    problems = [] if stages == got else [f"grounds: expected {stages}, got {got}"]
+    problems = [] if stages == got else [_differs("grounds", stages, got)]
     for ground, wanted in expect.grounds.items():
         if isinstance(wanted, GroundExpect) and ground in found:
             for key, want in _dump(wanted).items():
                 if key != "stage" and found[ground][key] != want:
-                    problems.append(
-                        f"grounds.{ground}.{key}: expected {want}, got {found[ground][key]}"
-                    )
+                    problems.append(_differs(f"grounds.{ground}.{key}", want, found[ground][key]))
     return problems
 
 
-def _findings(expect: Expect, actual: dict[str, Any]) -> list[str]:
+def _findings(expect: Expect, actual: dict[str, Any]) -> list[Mismatch]:
     codes = [f["code"] for f in actual["findings"]]
     problems = []
     for wanted in expect.findings:
@@ -264,19 +273,23 @@ def _findings(expect: Expect, actual: dict[str, Any]) -> list[str]:
             same = [
                 {k: f[k] for k in want} for f in actual["findings"] if f["code"] == want["code"]
             ]
-            problems.append(f"findings: expected {want}, got {same or codes}")
-    problems += [f"no_findings: {c!r} must be absent" for c in expect.no_findings if c in codes]
+            problems.append(_differs("findings", want, same or codes))
+    problems += [
+        Mismatch("test_present", field="no_findings", code=repr(c))
+        for c in expect.no_findings
+        if c in codes
+    ]
     return problems
 
 
-def compare(expect: Expect, result: Result) -> list[str]:
+def compare(expect: Expect, result: Result) -> list[Mismatch]:
     """Every way `result` differs from `expect`; empty if none."""
     actual = result.model_dump(mode="json")
     problems = []
     if actual["status"] != expect.status:
-        problems.append(f"status: expected {expect.status}, got {actual['status']}")
+        problems.append(_differs("status", expect.status, actual["status"]))
     if expect.eligible is not None and actual["eligible"] != expect.eligible:
-        problems.append(f"eligible: expected {expect.eligible}, got {actual['eligible']}")
+        problems.append(_differs("eligible", expect.eligible, actual["eligible"]))
     if "mandate" in expect.model_fields_set:
         problems += _mandate(expect.mandate, actual["mandate"])
     problems += _grounds(expect, actual)
@@ -284,5 +297,5 @@ def compare(expect: Expect, result: Result) -> list[str]:
     if expect.next_steps is not None:
         steps = [f"{s['actor']}:{s['action']}:{s['ground']}" for s in actual["next_steps"]]
         if steps != expect.next_steps:
-            problems.append(f"next_steps: expected {expect.next_steps}, got {steps}")
+            problems.append(_differs("next_steps", expect.next_steps, steps))
     return problems

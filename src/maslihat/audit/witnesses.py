@@ -34,6 +34,7 @@ from maslihat.rules.conditions import Explanation
 from maslihat.rules.documents import RuleFile
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source import Document
+from maslihat.wording import say
 
 MAX_VARIANTS = 3000
 """Evaluations one search may spend before it gives up."""
@@ -228,7 +229,12 @@ def search(
         mutated = compile_mutant(rule_files, mutant)
         first = suite.files_exercising(mutant.rule)
         found = for_mutant(mutated, files, rules, first) if mutated is not None else None
-        target = f"mutant {mutant.id} ({mutant.description}, {where(rule_files, mutant)})"
+        target = say(
+            "witness_mutant",
+            id=mutant.id,
+            description=mutant.description,
+            where=where(rule_files, mutant),
+        )
         yield f"mutant-{mutant.id}", target, found
 
 
@@ -262,6 +268,6 @@ def suggest(
         output.write_file(path, witness_text(target, variant, rules), force)
     wrote = {target: path for path, target, _ in written}
     return [
-        f"{wrote[target]}: {target}" if target in wrote else f"no witness found for {target}"
+        f"{wrote[target]}: {target}" if target in wrote else say("no_witness", target=target)
         for _, target, _ in found
     ]

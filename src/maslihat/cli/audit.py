@@ -33,26 +33,42 @@ from maslihat.cli.language import cli_language, lang_option
 from maslihat.cli.main import fail, rules_from, rules_option
 from maslihat.cli.progress import progress
 from maslihat.errors import CaseTestError, InputError, WriteError
-from maslihat.i18n import N_, Language
+from maslihat.i18n import N_, Language, number, translator
 from maslihat.model.common import Frozen
 from maslihat.rules.assemble import compile_rules
 from maslihat.rules.loader import bundled_rules_dir, read_rule_files
 from maslihat.rules.ruleset import RuleSet
 from maslihat.source import issues_from_validation_error, load_document
 from maslihat.whatif.impact import AmendmentImpact, impact, impact_text
-from maslihat.wording import say
+from maslihat.wording import in_language, say
 
 EXIT_FAILED = 1
 
 
-def _report(outcome: Outcome, quiet: bool) -> None:
+def _report(outcome: Outcome, quiet: bool, lang: Language) -> None:
+    """One test's line, `PASS id` or `FAIL id` and its problems under it, in `lang`."""
+    _ = translator(lang).gettext
     if outcome.passed:
         if not quiet:
-            click.echo(f"PASS {outcome.id}")
+            click.echo(f"{_(N_('PASS'))} {outcome.id}")
         return
-    click.echo(f"FAIL {outcome.id}")
+    word = _(N_("FAIL"))
+    click.echo(f"{word} {outcome.id}")
     for problem in outcome.problems:
-        click.echo(f"     {problem}")
+        click.echo(f"{' ' * (len(word) + 1)}{in_language(problem, lang)}")
+
+
+def _tally(passed: int, failed: int, lang: Language) -> str:
+    """The summary line: `2 passed, 0 failed`, with the language's plural forms."""
+    ngettext = translator(lang).ngettext
+    return (
+        translator(lang)
+        .gettext(N_("{passed}, {failed}"))
+        .format(
+            passed=ngettext("{count} passed", "{count} passed", passed).format(count=passed),
+            failed=ngettext("{count} failed", "{count} failed", failed).format(count=failed),
+        )
+    )
 
 
 @click.command(
@@ -77,9 +93,9 @@ def test_command(
     shown = progress(N_("Running case tests"))(loaded, len(loaded))
     outcomes = [outcome for entry in shown for outcome in run_file(entry, rules)]
     for outcome in outcomes:
-        _report(outcome, quiet)
+        _report(outcome, quiet, lang)
     failed = sum(not outcome.passed for outcome in outcomes)
-    click.echo(f"{len(outcomes) - failed} passed, {failed} failed")
+    click.echo(_tally(len(outcomes) - failed, failed, lang))
     if failed:
         sys.exit(EXIT_FAILED)
 
@@ -183,7 +199,7 @@ def audit_command(
                 suggest_dir, report, rules, loaded, files, epoch, suite, force, bar
             )
             for note in notes:
-                click.echo(note, err=True)
+                click.echo(in_language(note, lang), err=True)
             written = sum(note.startswith(f"{suggest_dir}{os.sep}") for note in notes)
             summary = say(
                 "suggest_summary",
@@ -195,11 +211,18 @@ def audit_command(
     except WriteError as error:
         _refuse(error)
     below = fail_under is not None and report.summary.condition_coverage < fail_under
-    short = shortfalls(report) if strict else []
+    short = shortfalls(report, lang) if strict else []
+    _ = translator(lang).gettext
     if strict and change is not None:
-        short += [f"the amendment breaks {test.test}" for test in change.broken]
+        short += [_(N_("the amendment breaks {test}")).format(test=t.test) for t in change.broken]
     if short and as_json:  # the text report lists them already
-        click.echo(f"audit --strict: {len(short)} shortfalls", err=True)
+        count = translator(lang).ngettext("%(n)s shortfall", "%(n)s shortfalls", len(short))
+        click.echo(
+            _(N_("audit --strict: {shortfalls}")).format(
+                shortfalls=count % {"n": number(len(short), lang)}
+            ),
+            err=True,
+        )
         for line in short:
             click.echo(f"  - {line}", err=True)
     if below or short:
