@@ -99,3 +99,18 @@ def test_clicks_words_are_clicks_messages() -> None:
     assert [m for m in ours if m not in messages] == []
     assert {"Show this message and exit.", "Show the version and exit."} <= messages
     assert "%(prog)s, version %(version)s" in messages
+
+
+def test_h_stays_after_a_context_made_by_hand() -> None:
+    """A context made by hand (as a test or a tool makes one) cannot take `-h` away.
+
+    Click keeps a command's help option once made; made from a bare `click.Context`, it
+    would have lacked the group's `-h` for every later run in the process (the docs test
+    failed by the order xdist ran tests in).
+    """
+    schema = main.get_command(click.Context(main), "schema")
+    assert schema is not None
+    schema._help_option = None  # as if no run had made it yet
+    schema.get_params(click.Context(schema))
+    output = CliRunner().invoke(main, ["schema", "--help"]).output
+    assert "-h, --help" in output

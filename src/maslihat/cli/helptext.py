@@ -64,15 +64,15 @@ class Command(click.Command):
 
     context_class = Context
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # `-h` on every command, not only under the group: click (8.2+) keeps a
-        # command's help option once made, so a command first run on its own (a test
-        # invoking it directly) would otherwise lose `-h` for every later run.
-        kwargs["context_settings"] = {
-            "help_option_names": HELP_NAMES,
-            **(kwargs.get("context_settings") or {}),
-        }
-        super().__init__(*args, **kwargs)
+    def get_help_option_names(self, ctx: click.Context) -> list[str]:
+        """`-h` and `--help` on every command, whatever context asks.
+
+        Click (8.1.8+) makes a command's help option once and keeps it; a context made
+        by hand (`click.Context(command)`, as tests and tools do) does not carry the
+        group's `help_option_names`, and would otherwise leave the command without
+        `-h` for every later run in the same process.
+        """
+        return list(HELP_NAMES)
 
     @property
     def help(self) -> str | None:
