@@ -371,7 +371,7 @@ def command_names(command: click.Command, ctx: click.Context) -> set[str]:
 
 def every_command() -> list[list[str]]:
     """The group and each of its commands, as the words that call them."""
-    ctx = click.Context(cli, info_name="maslihat")
+    ctx = click.Context(cli, info_name="maslihat", **cli.context_settings)
     return [[], *([name] for name in cli.list_commands(ctx))]
 
 
@@ -381,7 +381,7 @@ def test_help_of_every_command_is_in_the_language(command: list[str], lang: str)
     """`--help` in Russian and Kazakh holds no English word but names, metavars and codes."""
     result = CliRunner().invoke(cli, [*command, "--help", "--lang", lang], prog_name="maslihat")
     assert result.exit_code == 0, result.output
-    root = click.Context(cli, info_name="maslihat")
+    root = click.Context(cli, info_name="maslihat", **cli.context_settings)
     found = cli.get_command(root, command[0]) if command else cli
     assert found is not None
     ctx = click.Context(found, info_name=command[0], parent=root) if command else root
