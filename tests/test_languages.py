@@ -46,6 +46,10 @@ from maslihat.rules.loader import bundled_rules_dir, in_language, load_rules, re
 from maslihat.schemas import MODELS as SCHEMAS
 from maslihat.service.web.examples import examples
 from maslihat.source import load_document
+from maslihat.whatif import render as whatif_render
+from maslihat.whatif.amendment import load_amendment
+from maslihat.whatif.diff import diff
+from maslihat.whatif.overlay import apply_amendment
 from maslihat.wording import MESSAGES, say_in
 
 CATALOGUE = Path(__file__).parent / "catalogue"
@@ -369,7 +373,7 @@ def command_names(command: click.Command, ctx: click.Context) -> set[str]:
 
 def every_command() -> list[list[str]]:
     """The group and each of its commands, as the words that call them."""
-    ctx = click.Context(cli, info_name="maslihat")
+    ctx = click.Context(cli, info_name="maslihat", **cli.context_settings)
     return [[], *([name] for name in cli.list_commands(ctx))]
 
 
@@ -379,7 +383,7 @@ def test_help_of_every_command_is_in_the_language(command: list[str], lang: str)
     """`--help` in Russian and Kazakh holds no English word but names, metavars and codes."""
     result = CliRunner().invoke(cli, [*command, "--help", "--lang", lang], prog_name="maslihat")
     assert result.exit_code == 0, result.output
-    root = click.Context(cli, info_name="maslihat")
+    root = click.Context(cli, info_name="maslihat", **cli.context_settings)
     found = cli.get_command(root, command[0]) if command else cli
     assert found is not None
     ctx = click.Context(found, info_name=command[0], parent=root) if command else root
@@ -942,6 +946,58 @@ def test_audit_page_speaks_the_language(lang: str) -> None:
     text = visible_text(page.text.split('<div class="source">')[0])
     allowed = codes(bundled()) | ALLOWED | PAGE_NAMES | rule_ids(bundled())
     assert english_words(without(text, quoted), allowed) == []
+
+
+WHATIF = {
+    "minimum-age-21": """\
+case: whatif-aged-20
+maslihat: {name: Atyrau Regional Mäslihat, level: region, territory: "230000000", seats: 31}
+deputy: {name: A. Twenty, born: 2006-09-01, citizenship: KZ, residence: "231010000"}
+events:
+  - {date: 2027-03-20, type: registered, election_day: 2027-03-14}
+""",
+    "absences-more-than-two": """\
+case: whatif-three-absences
+maslihat: {name: Atyrau Regional Mäslihat, level: region, territory: "230000000", seats: 31}
+deputy: {name: C. Absent, born: 1980-05-01, citizenship: KZ, residence: "231010000"}
+events:
+  - {date: 2026-01-12, type: registered}
+  - {date: 2027-02-10, type: meeting, body: plenary, attendance: unexcused}
+  - {date: 2027-03-10, type: meeting, body: plenary, attendance: unexcused}
+  - {date: 2027-04-10, type: meeting, body: plenary, attendance: unexcused}
+""",
+}
+"""For each bundled amendment, a case of docs/what-if.md that it changes at the end of 2027."""
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("amendment", sorted(WHATIF))
+def test_diff_text_and_page_speak_the_language(
+    amendment: str, lang: Language, tmp_path: Path
+) -> None:
+    """`maslihat diff examples/ --amend` prints and draws its report with no English word
+    but codes, ids and names: statuses, stages, dates, the kinds of change, the summary."""
+    (tmp_path / "2027.yaml").write_text(WHATIF[amendment], encoding="utf-8")
+    paths = [*sorted(EXAMPLES.glob("*.yaml")), tmp_path / "2027.yaml"]
+    cases = {str(path): maslihat.load_case(path) for path in paths}
+    after = apply_amendment(
+        bundled(), load_amendment(EXAMPLES / "amendments" / f"{amendment}.yaml")
+    )
+    report = diff(cases, bundled(), after, as_of=dt.date(2027, 12, 31))
+    assert report.summary.changed == 1
+    quoted = {*cases, report.before, report.after, report.before[:15], report.after[:15]}
+    allowed = codes(bundled()) | ALLOWED | PAGE_NAMES | rule_ids(bundled())
+    allowed |= case_codes([case.model_dump(mode="json") for case in cases.values()])
+    # A next step's actor and action are the rules' codes (`tec`, `submit`).
+    data = report.model_dump(mode="json")["cases"]
+    steps = [
+        s for c in data for d in c["differences"] if d["kind"] == "next_steps" for s in d["after"]
+    ]
+    allowed |= {step[key] for step in steps for key in ("actor", "action")}
+    page = whatif_render.html_page(report, lang)
+    assert f'<html lang="{lang}">' in page
+    for shown in (whatif_render.text(report, lang), visible_text(page)):
+        assert english_words(without(shown, quoted), allowed) == []
 
 
 PLACEHOLDER = re.compile(r"\{\w+(?:![rsa])?(?::[^{}]*)?\}|%\(\w+\)s|%%")

@@ -86,3 +86,14 @@ def test_html_page(cases: Path, tmp_path: Path) -> None:
     text = page.read_text("utf-8")
     assert code == 0 and "twenty.yaml" in text and "minimum_age@2027-01-01" in text
     assert run(str(cases), "--amend", AGE_21, "--html", str(page))[0] == 2  # no overwrite
+
+
+def test_lang_prints_and_writes_the_report_in_the_language(cases: Path, tmp_path: Path) -> None:
+    """`--lang kk` prints the report and writes the `--html` page in Kazakh."""
+    page = tmp_path / "diff.html"
+    args = (str(cases), "--amend", AGE_21, "--as-of", "2027-12-31", "--lang", "kk")
+    code, out = run(*args, "--html", str(page))
+    assert code == 0 and "cases read" not in out and "minimum_age@2027-01-01" in out
+    text = page.read_text("utf-8")
+    assert '<html lang="kk">' in text and "not eligible" not in text
+    assert out.splitlines()[-1] in text  # the summary line, as printed

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 from click.testing import CliRunner
@@ -70,3 +72,40 @@ def test_the_body_must_hold_both_keys(http: httpx.Client) -> None:
     """Anything but {amendment, cases} is a 422."""
     answer = http.post("/v1/diff", json={"cases": {}})
     assert answer.status_code == 422
+
+
+ABSENCES = ROOT / "examples" / "amendments" / "absences-more-than-two.yaml"
+ABSENT = {
+    **CASE,
+    "case": "three-absences",
+    "deputy": {**CASE["deputy"], "born": "1980-05-01"},  # type: ignore[dict-item]
+    "events": [
+        {"date": "2026-01-12", "type": "registered"},
+        *(
+            {
+                "date": f"2027-0{month}-10",
+                "type": "meeting",
+                "body": "plenary",
+                "attendance": "unexcused",
+            }
+            for month in (2, 3, 4)
+        ),
+    ],
+}
+
+
+def test_a_next_steps_text_is_in_the_requests_language(
+    http: httpx.Client, language_neutral: Callable[[Any], Any]
+) -> None:
+    """`?lang=kk`: the same keys, codes and dates; only a next step's `text` is in Kazakh."""
+    body = {"amendment": load_document(ABSENCES, RulesError).data, "cases": {"a": ABSENT}}
+    answers = {
+        lang: http.post("/v1/diff", params={"as_of": "2027-12-31", "lang": lang}, json=body)
+        for lang in ("en", "kk")
+    }
+    assert answers["kk"].headers["content-language"] == "kk"
+    english, kazakh = (answers[lang].json() for lang in ("en", "kk"))
+    assert language_neutral(kazakh) == language_neutral(english)
+    [steps] = [d for d in kazakh["cases"][0]["differences"] if d["kind"] == "next_steps"]
+    [english_steps] = [d for d in english["cases"][0]["differences"] if d["kind"] == "next_steps"]
+    assert steps["after"][0]["text"] != english_steps["after"][0]["text"]

@@ -139,13 +139,13 @@ def diff_command(
         else:
             named[item[0]] = item[1]
     try:
-        report = diff(named, before, after, as_of=as_of or today(), jobs=jobs)
+        report = diff(named, before, after, as_of=as_of or today(), jobs=jobs, lang=lang)
         if html_file is not None:
-            output.write_file(html_file, render.html_page(report), force)
+            output.write_file(html_file, render.html_page(report, lang), force)
     except (InputError, EvaluationError, WriteError) as error:
         fail(error)
         return
-    click.echo(report.model_dump_json(indent=2) if as_json else render.text(report))
+    click.echo(report.model_dump_json(indent=2) if as_json else render.text(report, lang))
     if bad:
         sys.exit(bad)
     if exit_code and report.cases:

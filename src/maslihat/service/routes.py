@@ -352,13 +352,15 @@ async def evaluate_batch(
     responses=_problems(408, 413, 415, 422, 500),
     openapi_extra=DIFF_BODY,
 )
-async def diff_cases(request: Request, service: Current, as_of: AsOf = None) -> Response:
+async def diff_cases(
+    request: Request, service: Current, lang: Lang, as_of: AsOf = None
+) -> Response:
     """The cases an amendment changes: `{"amendment": ..., "cases": {NAME: case}}` in, the
     report `maslihat diff --amend FILE --json` prints out (service/whatif.py)."""
     require_media_type(request, frozenset({JSON}))
     body = await _in_time(service, read_body(request, service.max_body), say("http_the_body"))
-    text = await run_in_threadpool(diff_json, service.rules, body, as_of or today())
-    return Response(text, media_type=JSON)
+    text = await run_in_threadpool(diff_json, service.rules, body, as_of or today(), lang)
+    return Response(text, media_type=JSON, headers=language_headers(lang))
 
 
 @router.get("/v1/rules", tags=["rules"], responses=_problems(422))

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from maslihat.errors import CaseError, InputError, Issue, RulesError
+from maslihat.i18n import DEFAULT_LANGUAGE, Language
 from maslihat.model import Case
 from maslihat.rules.ruleset import RuleSet
 from maslihat.service.problems import ServiceError, faults
@@ -55,8 +56,13 @@ def _cases(value: Any) -> dict[str, Case]:
     return cases
 
 
-def diff_json(rules: RuleSet, body: bytes, as_of: dt.date) -> str:
-    """The diff report for a request body, as JSON text; `ServiceError` if the body is bad."""
+def diff_json(
+    rules: RuleSet, body: bytes, as_of: dt.date, lang: Language = DEFAULT_LANGUAGE
+) -> str:
+    """The diff report for a request body, as JSON text; `ServiceError` if the body is bad.
+
+    Keys, codes and dates are those of every language; a next step's `text` is in `lang`.
+    """
     data = parse_document(body, "request", CaseError, syntax="json", positions=False).data
     if not isinstance(data, dict) or set(data) != {"amendment", "cases"}:
         issue = Issue(say("http_diff_keys"))
@@ -69,4 +75,4 @@ def diff_json(rules: RuleSet, body: bytes, as_of: dt.date) -> str:
         raise _bad(
             "invalid-amendment", say("http_invalid_amendment"), _within("amendment", error)
         ) from None
-    return diff(cases, rules, after, as_of=as_of).model_dump_json()
+    return diff(cases, rules, after, as_of=as_of, lang=lang).model_dump_json()

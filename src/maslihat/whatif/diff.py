@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from maslihat.engine.evaluate import evaluate, evaluate_many, today
+from maslihat.i18n import DEFAULT_LANGUAGE, Language
 from maslihat.model import Case, Result
 from maslihat.model.common import Frozen
 from maslihat.model.result import JsonValue
@@ -78,10 +79,13 @@ def diff(
     *,
     as_of: dt.date | None = None,
     jobs: int = 1,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> DiffReport:
     """Evaluate every case under `before` and `after` as of `as_of` (default: today).
 
     With `jobs` above 1 each rule set's evaluations run on that many worker processes.
+    The one text of the rules a report carries, a next step's `text`, is in `lang`;
+    keys, codes and dates are the same in every language.
 
     `cases` may map names (file paths) to cases; otherwise a case is named by its id,
     or its position. Raises `CaseError` if a case is inconsistent with either rule set.
@@ -93,8 +97,8 @@ def diff(
     out, kinds = [], Counter[str]()
     for (name, case), old, new in zip(
         named,
-        results(plain, day, before, jobs),
-        results(plain, day, after, jobs),
+        results(plain, day, before, jobs, lang),
+        results(plain, day, after, jobs, lang),
         strict=True,
     ):
         differences = tuple(differ(old, new))
@@ -126,9 +130,15 @@ def diff(
     )
 
 
-def results(cases: list[Case], day: dt.date, rules: RuleSet, jobs: int = 1) -> Iterator[Result]:
+def results(
+    cases: list[Case],
+    day: dt.date,
+    rules: RuleSet,
+    jobs: int = 1,
+    lang: Language = DEFAULT_LANGUAGE,
+) -> Iterator[Result]:
     """Every case's result under `rules`: the one place the diff evaluates in bulk."""
-    return evaluate_many(cases, as_of=day, rules=rules, jobs=jobs)
+    return evaluate_many(cases, as_of=day, rules=rules, jobs=jobs, lang=lang)
 
 
 def _names(cases: Iterable[Case]) -> Iterator[tuple[str, Case]]:
