@@ -45,6 +45,23 @@ def test_the_sample_from_2027_breaks_the_one_later_test() -> None:
     assert "case tests it would break: 1\n    eligibility-born-29-february::" in out
 
 
+def test_the_impact_is_in_the_audits_language() -> None:
+    """`audit --amend --lang ru/kk`: the impact's headings and each broken test's problems
+    in the language; the versions, provisions and test ids stay codes."""
+    for lang, heading, problem in [
+        ("ru", "контрольных дел, которые она нарушит: 1", "status: ожидалось"),
+        ("kk", "ол бұзатын бақылау істері: 1", "status:"),
+    ]:
+        code, out = audit(str(CATALOGUE), "--amend", str(AGE_21), "--lang", lang)
+        assert code == 0
+        impact = out[out.index("\n\n" + {"ru": "Поправка", "kk": "Түзету"}[lang]) :]
+        assert heading in impact
+        assert "l148-5-eligibility" in impact
+        assert "eligibility-born-29-february::" in impact
+        assert problem in impact
+        assert "expected" not in impact and "touched" not in impact
+
+
 def test_a_bad_amendment_is_exit_3(tmp_path: Path) -> None:
     """The audit refuses a malformed amendment as diff does: located, exit 3."""
     bad = tmp_path / "bad.yaml"

@@ -188,7 +188,7 @@ def audit_command(
         bar = progress(N_("Trying mutants"))
         outcomes = run_mutants(files, loaded, suite, epoch, reviewed, bar)
     report = build_report(rules, loaded, outcomes, suite)
-    change = impact(rules, after, loaded) if after is not None else None
+    change = impact(rules, after, loaded, lang) if after is not None else None
     try:
         if report_file is not None:
             _write_report(report, rules, report_file, force, lang)
@@ -236,7 +236,7 @@ def _printed(
     `amendment`)."""
     if not as_json:
         summary = render.text(report, lang)
-        return summary + ("" if change is None else "\n\n" + impact_text(change))
+        return summary + ("" if change is None else "\n\n" + impact_text(change, lang))
     if change is None:
         return report.model_dump_json(indent=2)
     data = {**report.model_dump(mode="json"), "amendment": change.model_dump(mode="json")}

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from maslihat.audit.casetests import LoadedFile, run_file
+from maslihat.i18n import DEFAULT_LANGUAGE, Language, translator
 from maslihat.model.common import Frozen
 from maslihat.rules.ruleset import RuleSet
 from maslihat.whatif.diff import changed_versions, rule_versions
+from maslihat.wording import in_language
 
 
 class BrokenTest(Frozen):
@@ -34,8 +36,13 @@ class AmendmentImpact(Frozen):
     broken: tuple[BrokenTest, ...]
 
 
-def impact(before: RuleSet, after: RuleSet, loaded: Sequence[LoadedFile]) -> AmendmentImpact:
-    """Run the case tests under both rule sets; name what changes."""
+def impact(
+    before: RuleSet,
+    after: RuleSet,
+    loaded: Sequence[LoadedFile],
+    lang: Language = DEFAULT_LANGUAGE,
+) -> AmendmentImpact:
+    """Run the case tests under both rule sets; name what changes (problems in `lang`)."""
     keys = sorted(changed_versions(before, after))
     old, new = rule_versions(before), rule_versions(after)
     provisions = sorted({p for k in keys for p in (new.get(k) or old[k]).provisions})
@@ -43,7 +50,10 @@ def impact(before: RuleSet, after: RuleSet, loaded: Sequence[LoadedFile]) -> Ame
     for entry in loaded:
         for was, now in zip(run_file(entry, before), run_file(entry, after), strict=True):
             if was.passed and not now.passed:
-                broken.append(BrokenTest(test=now.id, problems=now.problems))
+                # The model keeps plain text, so each problem is worded in `lang` here,
+                # while it is still a message that can be (wording.Said).
+                problems = tuple(in_language(problem, lang) for problem in now.problems)
+                broken.append(BrokenTest(test=now.id, problems=problems))
     return AmendmentImpact(
         before=before.fingerprint,
         after=after.fingerprint,
@@ -53,14 +63,20 @@ def impact(before: RuleSet, after: RuleSet, loaded: Sequence[LoadedFile]) -> Ame
     )
 
 
-def impact_text(report: AmendmentImpact) -> str:
-    """The impact as the audit's text report ends with it."""
+def impact_text(report: AmendmentImpact, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The impact as the audit's text report ends with it, in `lang`."""
+    _ = translator(lang).gettext
+    none = _("none")
     lines = [
-        "Amendment",
-        f"  rules {report.before} → {report.after}",
-        f"  versions touched: {', '.join(report.versions) or 'none'}",
-        f"  provisions touched: {', '.join(report.provisions) or 'none'}",
-        f"  case tests it would break: {len(report.broken)}",
+        _("Amendment"),
+        "  " + _("rules {before} → {after}").format(before=report.before, after=report.after),
+        "  "
+        + _("versions touched: {versions}").format(versions=", ".join(report.versions) or none),
+        "  "
+        + _("provisions touched: {provisions}").format(
+            provisions=", ".join(report.provisions) or none
+        ),
+        "  " + _("case tests it would break: {count}").format(count=len(report.broken)),
     ]
     for test in report.broken:
         lines.append(f"    {test.test}")
