@@ -20,6 +20,7 @@ import datetime as dt
 import gettext as _gettext
 import io
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -42,6 +43,7 @@ __all__ = [
     "stage_words",
     "status_words",
     "translator",
+    "worded",
 ]
 
 DOMAIN = "maslihat"
@@ -71,20 +73,33 @@ SEVERITY_WORDS = {
 `severity_words`, so each has one spelling in each language; JSON keeps the ids."""
 
 
+def worded(
+    table: Mapping[str, str], code: str, lang: Language, otherwise: str | None = None
+) -> str:
+    """The words `table` gives `code`, in `lang`; `otherwise` (else the code) if none.
+
+    Every table of words for a contract's codes (statuses, stages, event types, kinds
+    of difference) is read through this one lookup.
+    """
+    words = table.get(code)
+    if words is None:
+        return code if otherwise is None else otherwise
+    return translator(lang).gettext(words)
+
+
 def status_words(status: str, lang: Language = DEFAULT_LANGUAGE) -> str:
     """A status as a person reads it: `termination pending`."""
-    return translator(lang).gettext(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+    return worded(STATUS_WORDS, status, lang)
 
 
 def stage_words(stage: str, lang: Language = DEFAULT_LANGUAGE) -> str:
     """A ground's stage as a person reads it: `vote failed`."""
-    return translator(lang).gettext(STAGE_WORDS[stage]) if stage in STAGE_WORDS else stage
+    return worded(STAGE_WORDS, stage, lang)
 
 
 def severity_words(severity: str, lang: Language = DEFAULT_LANGUAGE) -> str:
     """A finding's severity as a person reads it: `violation`."""
-    words = SEVERITY_WORDS.get(severity)
-    return translator(lang).gettext(words) if words else severity
+    return worded(SEVERITY_WORDS, severity, lang)
 
 
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

@@ -20,7 +20,7 @@ from maslihat.audit.model import (
 )
 from maslihat.audit.suite import SuiteRun, run_suite
 from maslihat.audit.traceability import condition_coverage, provision_traces, rule_traces
-from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, translator
+from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, translator, worded
 from maslihat.rules.ruleset import RuleSet
 
 
@@ -116,8 +116,7 @@ STATUS_WORDS = {
 
 def status_words(status: str, lang: Language = DEFAULT_LANGUAGE) -> str:
     """An audit status as a person reads it: `no rule`, `out of scope`."""
-    words = STATUS_WORDS.get(status)
-    return translator(lang).gettext(words) if words else status.replace("_", " ")
+    return worded(STATUS_WORDS, status, lang, status.replace("_", " "))
 
 
 def shortfalls(report: AuditReport, lang: Language = DEFAULT_LANGUAGE) -> list[str]:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, status_words, translator
+from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, status_words, worded
 from maslihat.lifecycle import MandateLifecycle
 from maslihat.report.textbox import wrap
 
@@ -134,8 +134,7 @@ def _transitions() -> dict[tuple[str, str], list[str]]:
 
 def event_words(event: str, lang: Language = DEFAULT_LANGUAGE) -> str:
     """A transition's event in words: `ground arises`."""
-    words = EVENT_WORDS.get(event)
-    return translator(lang).gettext(words) if words else event.replace("_", " ")
+    return worded(EVENT_WORDS, event, lang, event.replace("_", " "))
 
 
 def _layers() -> dict[str, int]:

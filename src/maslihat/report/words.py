@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from maslihat.engine.records import split_ref
-from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, stage_words, translator
+from maslihat.i18n import DEFAULT_LANGUAGE, N_, Language, stage_words, translator, worded
 from maslihat.model import Result
 from maslihat.rules.ruleset import RuleSet
 
@@ -43,9 +43,7 @@ in English each is its type with spaces, as before languages came."""
 
 def event_words(event_type: str, lang: Language = DEFAULT_LANGUAGE) -> str:
     """An event type in words: `commission submission`."""
-    if event_type in EVENT_WORDS:
-        return translator(lang).gettext(EVENT_WORDS[event_type])
-    return code_words(event_type, lang)
+    return worded(EVENT_WORDS, event_type, lang, code_words(event_type, lang))
 
 
 STEP_FORMS = {
@@ -138,6 +136,4 @@ def ended_by_words(result: Result, lang: Language = DEFAULT_LANGUAGE) -> str:
     for ground in result.grounds:
         if ground.ground == ended_by:
             return f"{ground.subparagraph}) ({ground.title})"
-    if ended_by in END_WORDS:
-        return translator(lang).gettext(END_WORDS[ended_by])
-    return ended_by
+    return worded(END_WORDS, ended_by, lang)

@@ -25,6 +25,7 @@ from maslihat.i18n import (
     stage_words,
     status_words,
     translator,
+    worded,
 )
 from maslihat.report.templating import render as render_page
 from maslihat.report.words import END_WORDS
@@ -42,8 +43,7 @@ KIND_WORDS = {
 
 def kind_words(kind: str, lang: Language = DEFAULT_LANGUAGE) -> str:
     """A kind of difference as a person reads it: `next steps`."""
-    words = KIND_WORDS.get(kind)
-    return translator(lang).gettext(words) if words else kind.replace("_", " ")
+    return worded(KIND_WORDS, kind, lang, kind.replace("_", " "))
 
 
 def _named(words: Callable[[str, Language], str], code: str, lang: Language) -> str:
@@ -66,9 +66,7 @@ def _status(value: Any, lang: Language) -> str:
 
 
 def _ended_by(code: str, lang: Language) -> str:
-    if lang != DEFAULT_LANGUAGE and code in END_WORDS:
-        return translator(lang).gettext(END_WORDS[code])
-    return code
+    return code if lang == DEFAULT_LANGUAGE else worded(END_WORDS, code, lang)
 
 
 def _mandate(value: Any, lang: Language) -> str:
